@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { ChannelSpec } from '../../shared/ipc/channel';
+import { contract, type Area, type Contract } from '../../shared/ipc/contract';
+import type { ApiErrorShape, Envelope } from '../../shared/ipc/errors';
+import { AppError } from '../errors';
+import type { WorkspaceSession } from '../services/workspace-session';
+import { logger } from '../logger';
+
+export type Handler<S extends ChannelSpec> = (input: z.output<S['input']>, session: WorkspaceSession) => Promise<z.input<S['output']>>;
+
+/** One handler per contract channel; the type makes a missing or mistyped handler a compile error. */
+export type Handlers = {
+  [A in Area]: { [K in keyof Contract[A]]: Contract[A][K] extends ChannelSpec ? Handler<Contract[A][K]> : never };
+};
+
+export type Router = (session: WorkspaceSession, channelName: string, rawInput: unknown) => Promise<Envelope<unknown>>;
+
+function fail(code: ApiErrorShape['code'], message: string, fields?: Record<string, string>, retryAfterSeconds?: number): Envelope<never> {
+  const error: ApiErrorShape = { code, message };
+  if (fields && Object.keys(fields).length > 0) error.fields = fields;
+  if (retryAfterSeconds !== undefined) error.retryAfterSeconds = retryAfterSeconds;
+  return { ok: false, error };
+}
+
+/** Zod issues as `{ 'field.path': 'what is wrong' }`, the first problem per field. */
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '(input)';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+function lookup(channelName: string): ChannelSpec | null {
+  if (typeof channelName !== 'string') return null;
+  const [area, action, ...rest] = channelName.split('.');
+  if (!area || !action || rest.length > 0 || !Object.hasOwn(contract, area)) return null;
+  const actions = contract[area as Area] as Record<string, ChannelSpec>;
+  return Object.hasOwn(actions, action) ? actions[action]! : null;
+}
+
+/**
+ * The one router: Electron's ipcMain.handle and the test harness both call it. In order: find the
+ * channel, check the session and role, validate the input, run the handler, validate the output,
+ * and turn every failure into a structured error.
+ */
+export function createRouter(handlers: Handlers): Router {
+  return async (session, channelName, rawInput) => {
+    const spec = lookup(channelName);
+    if (!spec) return fail('unknown_channel', 'Linkdesk does not know that request.');
+    const [area, action] = channelName.split('.') as [Area, string];
+    try {
+      if (spec.access !== 'anyone') {
+        if (!session.isUnlocked) return fail('locked', 'Linkdesk is locked. Sign in to continue.');
+        const { role } = session.requireUnlocked().user;
+        if (!spec.access.includes(role)) {
+          await session.audit({ action: 'access.denied', details: { channel: channelName, role } });
+          return fail('forbidden', 'Your role does not allow this.');
+        }
+      }
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) return fail('invalid_input', 'Some of the details are not right.', fieldErrors(parsed.error.issues));
+      if (spec.access !== 'anyone' && spec.activity !== false) session.touch();
+      const handler = (handlers[area] as Record<string, Handler<ChannelSpec>>)[action]!;
+      const output = spec.output.safeParse(await handler(parsed.data, session));
+      if (!output.success) {
+        logger.error('ipc.output_rejected', { channel: channelName });
+        return fail('internal', 'Linkdesk could not complete that. Nothing was changed.');
+      }
+      return { ok: true, data: output.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.retryAfterSeconds);
+      if (process.env.LINKDESK_DEBUG === '1') console.error(error);
+      logger.error('ipc.handler_failed', { channel: channelName, error: error instanceof Error ? error.name : 'unknown' });
+      return fail('internal', 'Linkdesk could not complete that. Nothing was changed.');
+    }
+  };
+}

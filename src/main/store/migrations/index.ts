@@ -1,0 +1,6 @@
+import type { Migration } from './migration';
+import { migration0001Foundation } from './0001-foundation';
+import { migration0002People } from './0002-people';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Foundation, migration0002People];

@@ -1,0 +1,25 @@
+/**
+ * Every kind of audit entry, with the words the audit viewer shows. Entries say who did what to
+ * which record; they never hold the personal data itself.
+ */
+export const AUDIT_ACTIONS = {
+  'workspace.created': 'Workspace created',
+  'settings.updated': 'Settings changed',
+  'sign_in.succeeded': 'Signed in',
+  'sign_in.failed': 'Sign-in failed',
+  'sign_in.throttled': 'Sign-in refused (too many attempts)',
+  'session.signed_out': 'Signed out',
+  'session.locked_idle': 'Locked after inactivity',
+  'user.created': 'User added',
+  'user.disabled': 'User disabled',
+  'user.temporary_password_set': 'Temporary password set by admin',
+  'user.password_changed': 'Password changed',
+  'user.password_reset_with_recovery_key': 'Password reset with the recovery key',
+  'access.denied': 'Access denied',
+  'audit.verified': 'Audit log verified',
+  'person.created': 'Person added',
+  'person.viewed': 'Person record opened',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
