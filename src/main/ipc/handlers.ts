@@ -34,12 +34,12 @@ export const handlers: Handlers = {
       return { workspaceName, ...(await readSettings(db)) };
     },
     update: async (input, session) => {
-      const { db, keyring } = session.requireUnlocked();
+      const { db } = session.requireUnlocked();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('workspace').set({ name: input.workspaceName }).execute();
         await writeSettings(trx, { idleMinutes: input.idleMinutes });
         await session.audit({ action: 'settings.updated', details: { idleMinutes: input.idleMinutes } }, trx);
-        session.saveKeyring({ ...keyring, workspaceName: input.workspaceName });
+        session.updateKeyring((keyring) => ({ ...keyring, workspaceName: input.workspaceName }));
       });
       session.setIdleMinutes(input.idleMinutes, input.workspaceName);
       return input;

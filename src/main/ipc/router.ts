@@ -3,6 +3,7 @@ import type { ChannelSpec } from '../../shared/ipc/channel';
 import { contract, type Area, type Contract } from '../../shared/ipc/contract';
 import type { ApiErrorShape, Envelope } from '../../shared/ipc/errors';
 import { AppError } from '../errors';
+import { WorkspaceOpenError } from '../store/store-error';
 import type { WorkspaceSession } from '../services/workspace-session';
 import { logger } from '../logger';
 
@@ -22,14 +23,22 @@ function fail(code: ApiErrorShape['code'], message: string, fields?: Record<stri
   return { ok: false, error };
 }
 
-/** Zod issues as `{ 'field.path': 'what is wrong' }`, the first problem per field. */
+/**
+ * Zod issues as `{ 'field.path': 'what is wrong' }`, the first problem per field. A stray key is
+ * named as its own field. Built from entries, so a field called `__proto__` or `constructor` is
+ * reported like any other instead of touching the object's prototype.
+ */
 function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const name = path.map(String).join('.') || '(input)';
+    if (!fields.has(name)) fields.set(name, message);
+  };
   for (const issue of issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fields[path] ??= issue.message;
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], 'Not a field of this request');
+    else add(issue.path, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 function lookup(channelName: string): ChannelSpec | null {
@@ -51,6 +60,8 @@ export function createRouter(handlers: Handlers): Router {
     if (!spec) return fail('unknown_channel', 'Linkdesk does not know that request.');
     const [area, action] = channelName.split('.') as [Area, string];
     try {
+      // Enforce the idle limit before anything else, so a late request neither runs nor extends the session.
+      await session.checkIdle();
       if (spec.access !== 'anyone') {
         if (!session.isUnlocked) return fail('locked', 'Linkdesk is locked. Sign in to continue.');
         const { role } = session.requireUnlocked().user;
@@ -71,6 +82,8 @@ export function createRouter(handlers: Handlers): Router {
       return { ok: true, data: output.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.retryAfterSeconds);
+      // A damaged keyring or database: its message is written for the user and names no data.
+      if (error instanceof WorkspaceOpenError) return fail('workspace_unreadable', error.message);
       if (process.env.LINKDESK_DEBUG === '1') console.error(error);
       logger.error('ipc.handler_failed', { channel: channelName, error: error instanceof Error ? error.name : 'unknown' });
       return fail('internal', 'Linkdesk could not complete that. Nothing was changed.');

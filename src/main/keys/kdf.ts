@@ -25,6 +25,15 @@ export interface KdfRecord {
 // scrypt needs 128 * N * r bytes; Node's default ceiling (32 MiB) is far below that.
 const MAX_MEMORY = 256 * 1024 * 1024;
 
+/**
+ * Whether scrypt can run a stored record's parameters here: N a power of two, and the memory it
+ * needs (OpenSSL's count, 128 * r * (N + 2 + p) bytes) within MAX_MEMORY. A record that fails this
+ * was edited by hand or damaged; refusing it up front gives a clear error rather than a crash.
+ */
+export function kdfWithinLimits(record: Pick<KdfRecord, 'N' | 'r' | 'p'>): boolean {
+  return Number.isInteger(Math.log2(record.N)) && record.p <= 16 && 128 * record.r * (record.N + 2 + record.p) <= MAX_MEMORY;
+}
+
 /** Derives a wrapping key. Runs on libuv's thread pool, so the main thread stays responsive. */
 export function deriveKey(secret: string, record: KdfRecord): Promise<Buffer> {
   const options: ScryptOptions = { N: record.N, r: record.r, p: record.p, maxmem: MAX_MEMORY };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { KDF_PARAMS, deriveKey, type KdfRecord } from './kdf';
+import { KDF_PARAMS, deriveKey, kdfWithinLimits, type KdfRecord } from './kdf';
 import { unwrapKey, wrapKey } from './wrap';
 import { writeFileAtomic } from '../store/atomic-write';
 import { WorkspaceOpenError } from '../store/store-error';
@@ -11,13 +11,15 @@ import { WorkspaceOpenError } from '../store/store-error';
  * from that user's password, once under the recovery key. Each slot's context (workspace, slot,
  * user name) is bound in as AES-GCM associated data, so moving or editing a slot is detected.
  */
-const kdfSchema = z.object({
-  algorithm: z.literal('scrypt'),
-  N: z.number().int().min(16384),
-  r: z.number().int().min(8),
-  p: z.number().int().min(1),
-  salt: z.string(),
-});
+const kdfSchema = z
+  .object({
+    algorithm: z.literal('scrypt'),
+    N: z.number().int().min(16384),
+    r: z.number().int().min(8),
+    p: z.number().int().min(1),
+    salt: z.string(),
+  })
+  .refine(kdfWithinLimits);
 const wrappedSchema = z.object({ nonce: z.string(), ciphertext: z.string(), tag: z.string() });
 const slotSchema = z.object({
   slotId: z.string(),

@@ -8,15 +8,16 @@ import type { WorkspaceSession } from './workspace-session';
 
 /** A signed-in user changes their own password. Only their own key slot is re-wrapped. */
 export async function changeOwnPassword(session: WorkspaceSession, currentPassword: string, newPassword: string): Promise<void> {
-  const { user, keyring, workspaceId, dataKey } = session.requireUnlocked();
+  const unlocked = session.requireUnlocked();
+  const { user, keyring, workspaceId, dataKey } = unlocked;
   const slot = findUserSlot(keyring, user.username);
   const proven = slot ? await openSlot(workspaceId, slot, currentPassword) : null;
   if (!proven) throw new AppError('wrong_credentials', 'Your current password is not right.', { currentPassword: 'This is not your current password' });
   proven.fill(0);
   const replacement = await sealSlot(workspaceId, { kind: 'user', userId: user.id, username: user.username }, newPassword, dataKey);
-  await session.requireUnlocked().db.transaction().execute(async (trx) => {
+  await session.requireStillUnlocked(unlocked).db.transaction().execute(async (trx) => {
     await session.audit({ action: 'user.password_changed', entityType: 'user', entityId: user.id }, trx);
-    session.saveKeyring(withUserSlot(keyring, replacement));
+    session.updateKeyring((current) => withUserSlot(current, replacement));
   });
 }
 
@@ -67,7 +68,7 @@ export function resetPasswordWithRecoveryKey(session: WorkspaceSession, username
             entityId: user.id,
             at: session.clock.now(),
           });
-          session.saveKeyring(withUserSlot(keyring, replacement));
+          session.updateKeyring((current) => withUserSlot(current, replacement));
         });
         throttle.succeeded(throttleKey);
       } finally {

@@ -34,11 +34,13 @@ export async function createUser(
   session: WorkspaceSession,
   input: { username: string; displayName: string; role: Role; temporaryPassword: string },
 ): Promise<UserSummary> {
-  const { db, user: admin, keyring, workspaceId, dataKey } = session.requireUnlocked();
+  const unlocked = session.requireUnlocked();
+  const { db, user: admin, workspaceId, dataKey } = unlocked;
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw new AppError('conflict', 'That user name is already taken.', { username: 'That user name is already taken' });
   const id = randomUUID();
   const slot = await sealSlot(workspaceId, { kind: 'user', userId: id, username: input.username }, input.temporaryPassword, dataKey);
+  session.requireStillUnlocked(unlocked);
   const row: UsersTable = {
     id,
     username: input.username,
@@ -53,13 +55,13 @@ export async function createUser(
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(row).execute();
     await session.audit({ action: 'user.created', entityType: 'user', entityId: id, details: { role: input.role } }, trx);
-    session.saveKeyring(withUserSlot(keyring, slot));
+    session.updateKeyring((keyring) => withUserSlot(keyring, slot));
   });
   return toSummary(row);
 }
 
 export async function disableUser(session: WorkspaceSession, userId: string): Promise<UserSummary> {
-  const { db, user: admin, keyring } = session.requireUnlocked();
+  const { db, user: admin } = session.requireUnlocked();
   if (userId === admin.id) throw new AppError('conflict', 'You cannot disable your own account.');
   const target = await findUser(session, userId);
   if (target.role === 'admin' && target.disabled_at === null) {
@@ -76,20 +78,22 @@ export async function disableUser(session: WorkspaceSession, userId: string): Pr
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', userId).execute();
     await session.audit({ action: 'user.disabled', entityType: 'user', entityId: userId }, trx);
-    session.saveKeyring(withoutUserSlot(keyring, userId));
+    session.updateKeyring((keyring) => withoutUserSlot(keyring, userId));
   });
   return toSummary({ ...target, disabled_at: disabledAt });
 }
 
 /** Sets a temporary password (for a forgotten password, or to enable a disabled account again). */
 export async function setTemporaryPassword(session: WorkspaceSession, userId: string, temporaryPassword: string): Promise<UserSummary> {
-  const { db, keyring, workspaceId, dataKey } = session.requireUnlocked();
+  const unlocked = session.requireUnlocked();
+  const { db, workspaceId, dataKey } = unlocked;
   const target = await findUser(session, userId);
   const slot = await sealSlot(workspaceId, { kind: 'user', userId, username: target.username }, temporaryPassword, dataKey);
+  session.requireStillUnlocked(unlocked);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ disabled_at: null }).where('id', '=', userId).execute();
     await session.audit({ action: 'user.temporary_password_set', entityType: 'user', entityId: userId, details: { reenabled: target.disabled_at !== null } }, trx);
-    session.saveKeyring(withUserSlot(keyring, slot));
+    session.updateKeyring((keyring) => withUserSlot(keyring, slot));
   });
   return toSummary({ ...target, disabled_at: null });
 }

@@ -79,6 +79,15 @@ export class WorkspaceSession {
     return this.unlocked;
   }
 
+  /**
+   * For work that awaited a key derivation: goes on only if the same sign-in is still open. A lock
+   * meanwhile wiped the data key it holds, and a new sign-in may be someone else's.
+   */
+  requireStillUnlocked(since: UnlockedWorkspace): UnlockedWorkspace {
+    if (this.unlocked !== since) throw new AppError('locked', 'Linkdesk locked before that was saved. Sign in and try again.');
+    return since;
+  }
+
   setup(input: SetupInput): Promise<{ recoveryKey: string }> {
     return this.exclusive(() => createWorkspace(this.files, input, this.clock));
   }
@@ -150,13 +159,15 @@ export class WorkspaceSession {
   }
 
   lock(reason: LockReason): Promise<void> {
-    return this.exclusive(async () => {
-      if (!this.unlocked) return;
-      await this.audit({ action: reason === 'idle' ? 'session.locked_idle' : 'session.signed_out' }).catch(() => undefined);
-      await this.closeUnlocked();
-      this.lastLockReason = reason;
-      this.options.onLocked?.(reason);
-    });
+    return this.exclusive(() => this.lockNow(reason));
+  }
+
+  private async lockNow(reason: LockReason): Promise<void> {
+    if (!this.unlocked) return;
+    await this.audit({ action: reason === 'idle' ? 'session.locked_idle' : 'session.signed_out' }).catch(() => undefined);
+    await this.closeUnlocked();
+    this.lastLockReason = reason;
+    this.options.onLocked?.(reason);
   }
 
   /** Drops the data key from memory and closes the database. */
@@ -183,9 +194,20 @@ export class WorkspaceSession {
     return Math.max(0, Math.round(left / 1000));
   }
 
-  /** Locks if the idle limit has passed. The timer calls this; tests with a moved clock may too. */
+  private idleLimitPassed(): boolean {
+    return this.unlocked !== null && this.clock.now().getTime() - this.lastActivityAt >= this.idleLimitMs();
+  }
+
+  /**
+   * Locks if the idle limit has passed. The timer calls this every second, and the router before
+   * every request (a request after a laptop wakes can beat the timer). The limit is checked again
+   * once it is this call's turn, so a sign-in that finished meanwhile is not locked straight away.
+   */
   async checkIdle(): Promise<void> {
-    if (this.unlocked && this.clock.now().getTime() - this.lastActivityAt >= this.idleLimitMs()) await this.lock('idle');
+    if (!this.idleLimitPassed()) return;
+    await this.exclusive(async () => {
+      if (this.idleLimitPassed()) await this.lockNow('idle');
+    });
   }
 
   private startIdleTimer(): void {
@@ -208,6 +230,17 @@ export class WorkspaceSession {
   saveKeyring(keyring: Keyring): void {
     writeKeyring(this.files.keyring, keyring);
     if (this.unlocked) this.unlocked.keyring = keyring;
+  }
+
+  /**
+   * Changes the keyring as it is on disk at this moment, not as it was when the caller started:
+   * key derivation takes a while, and another change (a second user added meanwhile) must not be
+   * overwritten by a stale copy. Read, change and write happen without a pause in between.
+   */
+  updateKeyring(change: (current: Keyring) => Keyring): void {
+    const current = readKeyring(this.files.keyring);
+    if (!current) throw new AppError('not_found', 'There is no workspace here yet. Set one up first.');
+    this.saveKeyring(change(current));
   }
 
   setIdleMinutes(minutes: number, workspaceName: string): void {

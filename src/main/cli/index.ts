@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { init, INIT_USAGE } from './commands/init';
+import { verify, VERIFY_USAGE } from './commands/verify';
+import { CliError } from './read-secret';
+
+/**
+ * The admin CLI for practice IT staff: `npm run cli -- <command> [options]`. It calls the same
+ * router and services as the app, so it follows the same validation, roles and audit.
+ */
+const USAGE = `Linkdesk admin commands:
+
+${INIT_USAGE}
+
+${VERIFY_USAGE}
+`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      folder: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
+      user: { type: 'string' },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case 'init':
+      await init(values);
+      return 0;
+    case 'verify':
+      return (await verify(values)) ? 0 : 1;
+    default:
+      console.log(USAGE);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+process.env.LINKDESK_SILENT ??= '1';
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CliError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error('Linkdesk could not complete that command.', error instanceof Error ? error.name : '');
+    process.exit(1);
+  },
+);

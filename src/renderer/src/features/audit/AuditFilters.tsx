@@ -1,0 +1,68 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { AUDIT_ACTION_NAMES } from '../../../../shared/audit-actions';
+import { actionLabel } from './audit-columns';
+
+export interface AuditFilterValues {
+  action: string;
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: AuditFilterValues = { action: '', from: '', to: '' };
+
+interface Props {
+  values: AuditFilterValues;
+  onChange: (values: AuditFilterValues) => void;
+}
+
+export function AuditFilters({ values, onChange }: Props) {
+  const set = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) => onChange({ ...values, [key]: event.target.value });
+  const anySet = values.action !== '' || values.from !== '' || values.to !== '';
+  return (
+    <Box role="search" aria-label="Filter the audit log" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, mb: 2 }}>
+      <TextField
+        select
+        label="Action"
+        value={values.action}
+        onChange={set('action')}
+        fullWidth={false}
+        margin="none"
+        slotProps={{ select: { displayEmpty: true } }}
+        sx={{ minWidth: 280 }}
+      >
+        <MenuItem value="">All actions</MenuItem>
+        {AUDIT_ACTION_NAMES.map((name) => (
+          <MenuItem key={name} value={name}>
+            {actionLabel(name)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        type="date"
+        label="From"
+        value={values.from}
+        onChange={set('from')}
+        fullWidth={false}
+        margin="none"
+        slotProps={{ htmlInput: { max: values.to || undefined } }}
+      />
+      <TextField
+        type="date"
+        label="To"
+        value={values.to}
+        onChange={set('to')}
+        fullWidth={false}
+        margin="none"
+        slotProps={{ htmlInput: { min: values.from || undefined } }}
+      />
+      {anySet && (
+        <Button variant="text" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </Button>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,85 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Drawer from '@mui/material/Drawer';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { SessionUser } from '../../../../shared/ipc/contract';
+import { ROLE_LABELS } from '../../../../shared/roles';
+import { AuditLogPage } from '../audit/AuditLogPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { AreaPlaceholder, PLACEHOLDER_PURPOSES } from './AreaPlaceholder';
+import { areasFor, LANDING_AREA, type AreaId } from './areas';
+import { Navigation } from './Navigation';
+
+const DRAWER_WIDTH = 232;
+
+interface Props {
+  workspaceName: string;
+  user: SessionUser;
+  onLock: () => void;
+  onWorkspaceChanged: () => void;
+}
+
+/** The signed-in app: banner with who is signed in and the Lock button, navigation, and one area. */
+export function AppFrame({ workspaceName, user, onLock, onWorkspaceChanged }: Props) {
+  const areas = areasFor(user.role);
+  const [current, setCurrent] = useState<AreaId>(LANDING_AREA);
+  const area = areas.find((candidate) => candidate.id === current) ?? areas[0]!;
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography component="p" variant="h6" noWrap sx={{ flexGrow: 1 }}>
+            Linkdesk
+            <Box component="span" sx={{ fontWeight: 400, ml: 1.5 }}>
+              {workspaceName}
+            </Box>
+          </Typography>
+          <Typography component="p" noWrap>
+            {user.displayName}
+            <Box component="span" sx={{ ml: 1 }}>
+              ({ROLE_LABELS[user.role]})
+            </Box>
+          </Typography>
+          <Button variant="outlined" color="inherit" startIcon={<LockOutlined />} onClick={onLock}>
+            Lock
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <Navigation areas={areas} current={area.id} onNavigate={setCurrent} />
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 4 } }}>
+        <Toolbar />
+        {/* Keyed so each visit starts fresh and focus moves to the new area's heading. */}
+        <AreaContent key={area.id} area={area.id} label={area.label} user={user} onWorkspaceChanged={onWorkspaceChanged} />
+      </Box>
+    </Box>
+  );
+}
+
+interface AreaContentProps {
+  area: AreaId;
+  label: string;
+  user: SessionUser;
+  onWorkspaceChanged: () => void;
+}
+
+function AreaContent({ area, label, user, onWorkspaceChanged }: AreaContentProps) {
+  switch (area) {
+    case 'settings':
+      return <SettingsPage user={user} onWorkspaceChanged={onWorkspaceChanged} />;
+    case 'audit':
+      return <AuditLogPage />;
+    default:
+      return <AreaPlaceholder title={label} purpose={PLACEHOLDER_PURPOSES[area]} />;
+  }
+}

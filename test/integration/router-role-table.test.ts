@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../src/shared/ipc/contract';
+import { channelNames } from '../../src/shared/ipc/bridge';
+import type { ChannelSpec } from '../../src/shared/ipc/channel';
+import { ROLES, type Role } from '../../src/shared/roles';
+import type { WorkspaceSession } from '../../src/main/services/workspace-session';
+import { adminWorkspace, addUser, auditRows, call, newSession, signedInSession } from '../support/workspace';
+
+function spec(name: string): ChannelSpec {
+  const [area, action] = name.split('.') as [keyof typeof contract, string];
+  return (contract[area] as Record<string, ChannelSpec>)[action]!;
+}
+
+type Who = Role | 'locked';
+
+/** What the contract says a caller should get for input that is wrong for every channel. */
+function expectedVerdict(name: string, who: Who): 'invalid_input' | 'forbidden' | 'locked' {
+  const { access } = spec(name);
+  if (access === 'anyone') return 'invalid_input';
+  if (who === 'locked') return 'locked';
+  return access.includes(who) ? 'invalid_input' : 'forbidden';
+}
+
+describe('the role table', () => {
+  it('gives every role, and a locked session, exactly the access the contract states for every channel', async () => {
+    const { folder, session: admin } = await adminWorkspace();
+    const sessions = new Map<Who, WorkspaceSession>([['admin', admin], ['locked', newSession(folder)]]);
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const user = await addUser(admin, role);
+      sessions.set(role, await signedInSession(folder, user.username, user.password));
+    }
+    const names = channelNames();
+    expect(names.length).toBeGreaterThanOrEqual(14);
+
+    const table: string[] = [];
+    const forbiddenCount = new Map<Who, number>();
+    for (const name of names) {
+      for (const [who, session] of sessions) {
+        // A stray key makes the input wrong for every channel: allowed callers get invalid_input,
+        // and a forbidden or locked verdict must come before the input is even looked at.
+        const result = await call(session, name, { notAField: true });
+        const verdict = result.ok ? 'ok' : result.error.code;
+        table.push(`${name} as ${who}: ${verdict}`);
+        expect(verdict, `${name} as ${who}`).toBe(expectedVerdict(name, who));
+        if (verdict === 'forbidden') forbiddenCount.set(who, (forbiddenCount.get(who) ?? 0) + 1);
+      }
+    }
+    // Spot checks of the table against the roles a person would expect.
+    expect(table).toContain('users.list as link_worker: forbidden');
+    expect(table).toContain('users.list as gp_supervisor: forbidden');
+    expect(table).toContain('users.list as admin: invalid_input');
+    expect(table).toContain('audit.verify as gp_supervisor: forbidden');
+    expect(table).toContain('settings.get as link_worker: invalid_input');
+    expect(table).toContain('session.signIn as locked: invalid_input');
+    expect(table).toContain('settings.get as locked: locked');
+    expect(forbiddenCount.get('admin') ?? 0).toBe(0);
+
+    // Every refusal by role is in the audit log, under the caller's name.
+    const denied = auditRows(admin.requireUnlocked().raw).filter((row) => row.action === 'access.denied');
+    for (const role of ['link_worker', 'gp_supervisor'] as const) {
+      const theirs = denied.filter((row) => JSON.parse(row.details_json).role === role);
+      expect(theirs).toHaveLength(forbiddenCount.get(role)!);
+      expect(new Set(theirs.map((row) => row.actor_user_id)).size).toBe(1);
+    }
+  });
+});
