@@ -39,6 +39,8 @@ function main(): void {
   // Before 'ready': the privileged scheme, and the sandbox for every renderer whatever its options.
   registerAppScheme();
   app.enableSandbox();
+  // Date inputs and number formats follow the UI language: Linkdesk is en-GB throughout.
+  app.commandLine.appendSwitch('lang', 'en-GB');
 
   // Development builds keep their data apart from an installed Linkdesk on the same machine.
   app.setPath('userData', join(app.getPath('appData'), app.isPackaged ? 'Linkdesk' : 'Linkdesk (development)'));
