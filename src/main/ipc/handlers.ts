@@ -2,6 +2,7 @@ import { changeOwnPassword, resetPasswordWithRecoveryKey } from '../services/acc
 import { listAudit, verifyAuditChain } from '../services/audit-log';
 import { readSettings, writeSettings } from '../services/settings';
 import { createUser, disableUser, listUsers, setTemporaryPassword } from '../services/users';
+import { caseworkHandlers } from './casework-handlers';
 import type { Handlers } from './router';
 
 /** Binds each contract channel to its service. Handlers stay one line where they can: logic lives in services. */
@@ -53,4 +54,5 @@ export const handlers: Handlers = {
       return result;
     },
   },
+  ...caseworkHandlers,
 };

@@ -43,6 +43,8 @@ export class WorkspaceSession {
   private unlocked: UnlockedWorkspace | null = null;
   private lastActivityAt = 0;
   private lastLockReason: LockReason | null = null;
+  /** Kept after a lock so the sign-in screen can say how long the idle limit was. */
+  private lastIdleMinutes = IDLE_MINUTES_DEFAULT;
   private idleTimer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -65,7 +67,7 @@ export class WorkspaceSession {
       exists: keyring !== null,
       workspaceName: this.unlocked?.workspaceName ?? keyring?.workspaceName ?? null,
       user: this.unlocked?.user ?? null,
-      idleMinutes: this.unlocked?.idleMinutes ?? IDLE_MINUTES_DEFAULT,
+      idleMinutes: this.unlocked?.idleMinutes ?? this.lastIdleMinutes,
       lockReason: this.unlocked ? null : this.lastLockReason,
     };
   }
@@ -174,6 +176,7 @@ export class WorkspaceSession {
   private async closeUnlocked(): Promise<void> {
     const unlocked = this.unlocked;
     if (!unlocked) return;
+    this.lastIdleMinutes = unlocked.idleMinutes;
     this.unlocked = null;
     this.stopIdleTimer();
     unlocked.dataKey.fill(0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
 import { channel, noInput, okOutput } from './channel';
+import { caseworkAreas } from './casework-contract';
 import {
   displayNameSchema,
   enteredPasswordSchema,
@@ -152,6 +153,7 @@ export const contract = {
     }),
     verify: channel({ input: noInput, output: auditVerificationSchema, access: ADMIN }),
   },
+  ...caseworkAreas,
 } as const;
 
 export type Contract = typeof contract;
