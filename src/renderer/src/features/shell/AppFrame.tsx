@@ -5,13 +5,19 @@ import Button from '@mui/material/Button';
 import Drawer from '@mui/material/Drawer';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { ROLE_LABELS } from '../../../../shared/roles';
+import { canReadRecords } from '../../session/permissions';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { CaseloadPage } from '../caseload/CaseloadPage';
+import { CodingQueuePage } from '../coding/CodingQueuePage';
+import { PersonRecordPage } from '../person/PersonRecordPage';
+import { NewReferralPage } from '../referrals/NewReferralPage';
+import { PeopleSearch } from '../search/PeopleSearch';
 import { SettingsPage } from '../settings/SettingsPage';
+import { AppNavigationContext, useAppView, type View } from './app-navigation';
 import { AreaPlaceholder, PLACEHOLDER_PURPOSES } from './AreaPlaceholder';
-import { areasFor, LANDING_AREA, type AreaId } from './areas';
+import { areasFor, LANDING_AREA, type AreaSpec } from './areas';
 import { Navigation } from './Navigation';
 
 const DRAWER_WIDTH = 232;
@@ -26,10 +32,11 @@ interface Props {
 /** The signed-in app: banner with who is signed in and the Lock button, navigation, and one area. */
 export function AppFrame({ workspaceName, user, onLock, onWorkspaceChanged }: Props) {
   const areas = areasFor(user.role);
-  const [current, setCurrent] = useState<AreaId>(LANDING_AREA);
-  const area = areas.find((candidate) => candidate.id === current) ?? areas[0]!;
+  const [view, navigation] = useAppView(LANDING_AREA);
+  const area = areas.find((candidate) => candidate.id === view.area) ?? areas[0]!;
 
   return (
+    <AppNavigationContext.Provider value={navigation}>
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" elevation={0} sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
@@ -39,6 +46,7 @@ export function AppFrame({ workspaceName, user, onLock, onWorkspaceChanged }: Pr
               {workspaceName}
             </Box>
           </Typography>
+          {canReadRecords(user.role) && <PeopleSearch />}
           <Typography component="p" noWrap>
             {user.displayName}
             <Box component="span" sx={{ ml: 1 }}>
@@ -55,31 +63,39 @@ export function AppFrame({ workspaceName, user, onLock, onWorkspaceChanged }: Pr
         sx={{ width: DRAWER_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
       >
         <Toolbar />
-        <Navigation areas={areas} current={area.id} onNavigate={setCurrent} />
+        <Navigation areas={areas} current={area.id} onNavigate={navigation.openArea} />
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 4 } }}>
         <Toolbar />
-        {/* Keyed so each visit starts fresh and focus moves to the new area's heading. */}
-        <AreaContent key={area.id} area={area.id} label={area.label} user={user} onWorkspaceChanged={onWorkspaceChanged} />
+        {/* Keyed so each visit starts fresh and focus moves to the new page's heading. */}
+        <PageContent key={view.visit} view={view} area={area} user={user} onWorkspaceChanged={onWorkspaceChanged} />
       </Box>
     </Box>
+    </AppNavigationContext.Provider>
   );
 }
 
-interface AreaContentProps {
-  area: AreaId;
-  label: string;
+interface PageContentProps {
+  view: View;
+  area: AreaSpec;
   user: SessionUser;
   onWorkspaceChanged: () => void;
 }
 
-function AreaContent({ area, label, user, onWorkspaceChanged }: AreaContentProps) {
-  switch (area) {
+function PageContent({ view, area, user, onWorkspaceChanged }: PageContentProps) {
+  const { page } = view;
+  if (page.kind === 'person') return <PersonRecordPage personId={page.personId} user={user} backTo={area} />;
+  if (page.kind === 'new-referral') return <NewReferralPage person={page.person} />;
+  switch (area.id) {
+    case 'caseload':
+      return <CaseloadPage user={user} />;
+    case 'coding':
+      return <CodingQueuePage user={user} />;
     case 'settings':
       return <SettingsPage user={user} onWorkspaceChanged={onWorkspaceChanged} />;
     case 'audit':
       return <AuditLogPage />;
     default:
-      return <AreaPlaceholder title={label} purpose={PLACEHOLDER_PURPOSES[area]} />;
+      return <AreaPlaceholder title={area.label} purpose={PLACEHOLDER_PURPOSES[area.id]} />;
   }
 }

@@ -12,8 +12,6 @@ export function AreaPlaceholder({ title, purpose }: { title: string; purpose: st
 }
 
 export const PLACEHOLDER_PURPOSES = {
-  caseload:
-    'The people you support will be listed here, with their referrals, “what matters to me” conversations, contacts and next steps.',
   directory: 'The community groups and services you connect people to will be listed here, each showing when it was last checked.',
   supervision:
     'Weekly supervision will live here: an agenda built from the caseload, notes on each case, decisions, actions and the sign-off.',

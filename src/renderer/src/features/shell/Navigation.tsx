@@ -3,6 +3,7 @@ import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
+import MedicalInformationOutlined from '@mui/icons-material/MedicalInformationOutlined';
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import List from '@mui/material/List';
@@ -15,6 +16,7 @@ import type { AreaId, AreaSpec } from './areas';
 
 const ICONS: Record<AreaId, ReactElement> = {
   caseload: <PeopleAltOutlined />,
+  coding: <MedicalInformationOutlined />,
   directory: <GroupsOutlined />,
   supervision: <ForumOutlined />,
   reports: <AssessmentOutlined />,

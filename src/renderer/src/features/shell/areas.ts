@@ -1,6 +1,6 @@
 import type { Role } from '../../../../shared/roles';
 
-export type AreaId = 'caseload' | 'directory' | 'supervision' | 'reports' | 'exports' | 'settings' | 'audit';
+export type AreaId = 'caseload' | 'coding' | 'directory' | 'supervision' | 'reports' | 'exports' | 'settings' | 'audit';
 
 export interface AreaSpec {
   id: AreaId;
@@ -12,6 +12,7 @@ export interface AreaSpec {
 /** The navigation, in order. Main checks roles on every call too: hiding an item is only tidiness. */
 export const AREAS: readonly AreaSpec[] = [
   { id: 'caseload', label: 'Caseload' },
+  { id: 'coding', label: 'GP coding' },
   { id: 'directory', label: 'Directory' },
   { id: 'supervision', label: 'Supervision' },
   { id: 'reports', label: 'Reports' },

@@ -1,0 +1,50 @@
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import { useId } from 'react';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+
+interface Props<T extends FieldValues, TOut> {
+  control: Control<T, unknown, TOut>;
+  name: Path<T>;
+  legend: string;
+  options: Readonly<Record<string, string>>;
+  hint?: string;
+  disabled?: boolean;
+}
+
+/** One choice from a few, as radio buttons in a fieldset whose legend asks the question. */
+export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name, legend, options, hint, disabled }: Props<T, TOut>) {
+  const { field, fieldState } = useController({ control, name });
+  const legendId = useId();
+  const helperId = useId();
+  const helper = fieldState.error?.message ?? hint;
+  return (
+    <FormControl component="fieldset" error={Boolean(fieldState.error)} disabled={disabled} sx={{ display: 'flex', mt: 2 }}>
+      <FormLabel id={legendId} component="legend" sx={{ fontWeight: 600, color: 'text.primary', '&.Mui-focused': { color: 'text.primary' } }}>
+        {legend}
+      </FormLabel>
+      {helper && (
+        <FormHelperText id={helperId} sx={{ mx: 0 }}>
+          {helper}
+        </FormHelperText>
+      )}
+      <RadioGroup
+        name={field.name}
+        value={field.value ?? ''}
+        onChange={(_event, value) => field.onChange(value)}
+        onBlur={field.onBlur}
+        ref={field.ref}
+        aria-labelledby={legendId}
+        aria-describedby={helper ? helperId : undefined}
+      >
+        {Object.entries(options).map(([value, label]) => (
+          <FormControlLabel key={value} value={value} label={label} control={<Radio />} />
+        ))}
+      </RadioGroup>
+    </FormControl>
+  );
+}
