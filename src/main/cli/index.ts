@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { demo, DEMO_USAGE } from './commands/demo';
 import { init, INIT_USAGE } from './commands/init';
 import { verify, VERIFY_USAGE } from './commands/verify';
 import { CliError } from './read-secret';
@@ -12,6 +13,8 @@ const USAGE = `Linkdesk admin commands:
 ${INIT_USAGE}
 
 ${VERIFY_USAGE}
+
+${DEMO_USAGE}
 `;
 
 async function main(): Promise<number> {
@@ -24,12 +27,16 @@ async function main(): Promise<number> {
       admin: { type: 'string' },
       'admin-name': { type: 'string' },
       user: { type: 'string' },
+      people: { type: 'string' },
     },
     strict: true,
   });
   switch (command) {
     case 'init':
       await init(values);
+      return 0;
+    case 'demo':
+      await demo(values);
       return 0;
     case 'verify':
       return (await verify(values)) ? 0 : 1;
