@@ -19,6 +19,16 @@ export const AUDIT_ACTIONS = {
   'audit.verified': 'Audit log verified',
   'person.created': 'Person added',
   'person.viewed': 'Person record opened',
+  'person.updated': 'Person details changed',
+  'person.duplicates_shown': 'Possible duplicate shown while adding a person',
+  'person.note_added': 'Note added',
+  'people.searched': 'People searched',
+  'episode.created': 'Referral added',
+  'episode.status_changed': 'Referral status changed',
+  'episode.planned': 'Referral plan changed',
+  'contact.recorded': 'Contact recorded',
+  'coding.queued': 'GP code queued',
+  'coding.recorded': 'GP code marked as recorded',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -54,7 +54,7 @@ export async function call<T>(session: WorkspaceSession, channel: string, input:
 
 const NEVER_IDLE = Number.MAX_SAFE_INTEGER;
 
-export async function createDemoWorkspace(options: DemoOptions): Promise<{ workspaceName: string; password: string; users: readonly DemoUser[]; people: number }> {
+export async function createDemoWorkspace(options: DemoOptions): Promise<{ workspaceName: string; password: string; users: DemoUser[]; people: number }> {
   const today = options.today ?? new Date();
   const people = options.people ?? 300;
   const admin = DEMO_USERS[0]!;
@@ -96,5 +96,5 @@ export async function createDemoWorkspace(options: DemoOptions): Promise<{ works
       await session.close();
     }
   }
-  return { workspaceName: DEMO_WORKSPACE_NAME, password: DEMO_PASSWORD, users: DEMO_USERS, people };
+  return { workspaceName: DEMO_WORKSPACE_NAME, password: DEMO_PASSWORD, users: [...DEMO_USERS], people };
 }

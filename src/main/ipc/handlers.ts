@@ -10,6 +10,11 @@ export const handlers: Handlers = {
   workspace: {
     status: async (_input, session) => session.status(),
     setup: (input, session) => session.setup(input),
+    // Loaded only when asked for: the generator is not part of everyday start-up.
+    setupDemo: async (_input, session) => {
+      const { createDemoWorkspace } = await import('../demo/demo-workspace');
+      return session.runExclusive(() => createDemoWorkspace({ folder: session.files.folder }));
+    },
   },
   session: {
     signIn: (input, session) => session.signIn(input.username, input.password),

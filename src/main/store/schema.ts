@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { ConsentMethod, ContactMethod } from '../../shared/domain/person';
+import type { ClosureReason, ContactMode, EpisodeStatus, ReferralReason, ReferralSource, Urgency } from '../../shared/domain/referral';
 import type { Role } from '../../shared/roles';
 
 /** Kysely's view of the database. Each table's columns match the migrations in ./migrations. */
@@ -47,6 +49,123 @@ export interface PeopleTable {
   created_by: string;
   updated_at: string;
   row_version: Generated<number>;
+  // 0003-casework
+  preferred_name: string | null;
+  pronouns: string | null;
+  phone: string | null;
+  email: string | null;
+  preferred_contact_method: ContactMethod | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  gp_practice: string | null;
+  interpreter_language: string | null;
+  accessibility_needs: string | null;
+  carer_or_next_of_kin: string | null;
+  /** 0 or 1. */
+  consent_social_prescribing: Generated<number>;
+  social_prescribing_consent_date: string | null;
+  social_prescribing_consent_method: ConsentMethod | null;
+  /** 0 or 1. */
+  consent_information_sharing: Generated<number>;
+  information_sharing_consent_date: string | null;
+  information_sharing_consent_method: ConsentMethod | null;
+  updated_by: string | null;
+}
+
+/** A referral and the episode of support that follows it. */
+export interface EpisodesTable {
+  seq: Generated<number>;
+  id: string;
+  person_id: string;
+  worker_user_id: string | null;
+  source: ReferralSource;
+  referrer_name: string | null;
+  referrer_organisation: string | null;
+  referrer_contact: string | null;
+  received_on: string;
+  reason_other: string | null;
+  urgency: Urgency;
+  notes: string | null;
+  status: EpisodeStatus;
+  closure_reason: ClosureReason | null;
+  closure_note: string | null;
+  closed_on: string | null;
+  /** receivedOn plus the workspace's first-contact working days, fixed when the referral is entered. */
+  first_contact_due_on: string;
+  next_contact_on: string | null;
+  review_due_on: string | null;
+  /** Attended contacts only; kept in step by the contacts service. */
+  contact_count: Generated<number>;
+  first_contact_at: string | null;
+  last_contact_at: string | null;
+  last_contact_on: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface EpisodeReasonsTable {
+  episode_id: string;
+  reason: ReferralReason;
+}
+
+export interface EpisodeStatusHistoryTable {
+  id: Generated<number>;
+  episode_id: string;
+  /** Null for the first entry, when the referral was received. */
+  from_status: EpisodeStatus | null;
+  to_status: EpisodeStatus;
+  at: string;
+  changed_by: string;
+  contact_id: string | null;
+  closure_reason: ClosureReason | null;
+}
+
+export interface ContactsTable {
+  seq: Generated<number>;
+  id: string;
+  episode_id: string;
+  person_id: string;
+  /** The moment, as UTC ISO text. */
+  at: string;
+  /** The local calendar date of `at`. */
+  contact_on: string;
+  mode: ContactMode;
+  duration_minutes: number;
+  attendees: string | null;
+  notes: string | null;
+  /** 0 or 1. */
+  did_not_attend: number;
+  decision: 'accepted' | 'declined' | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface PersonNotesTable {
+  seq: Generated<number>;
+  id: string;
+  person_id: string;
+  episode_id: string | null;
+  text: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CodingQueueTable {
+  id: string;
+  episode_id: string;
+  person_id: string;
+  contact_id: string | null;
+  code: string;
+  contact_on: string;
+  due_on: string;
+  queued_at: string;
+  queued_by: string;
+  recorded_on: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
 }
 
 export interface LinkdeskSchema {
@@ -55,4 +174,10 @@ export interface LinkdeskSchema {
   users: UsersTable;
   audit_log: AuditLogTable;
   people: PeopleTable;
+  episodes: EpisodesTable;
+  episode_reasons: EpisodeReasonsTable;
+  episode_status_history: EpisodeStatusHistoryTable;
+  contacts: ContactsTable;
+  person_notes: PersonNotesTable;
+  coding_queue: CodingQueueTable;
 }

@@ -213,6 +213,12 @@ export const episodeSchema = z.object({
   nextContactOn: z.string().nullable(),
   reviewDueOn: z.string().nullable(),
   contactCount: z.number().int(),
+  /** Added with the casework services: when the first contact is due (received + the workspace's working days). */
+  firstContactDueOn: z.string(),
+  /** Added with the casework services: the date of the last attended contact. */
+  lastContactOn: z.string().nullable(),
+  /** Added with the casework services: what was written when the episode closed. */
+  closureNote: z.string().nullable(),
 });
 export type Episode = z.infer<typeof episodeSchema>;
 

@@ -82,6 +82,17 @@ export const contract = {
       output: z.object({ recoveryKey: z.string() }),
       access: 'anyone',
     }),
+    /** First run only: a DEMO workspace of synthetic people, with staff accounts to sign in as. */
+    setupDemo: channel({
+      input: noInput,
+      output: z.object({
+        workspaceName: z.string(),
+        password: z.string(),
+        people: z.number().int(),
+        users: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.enum(ROLES) })),
+      }),
+      access: 'anyone',
+    }),
   },
   session: {
     signIn: channel({

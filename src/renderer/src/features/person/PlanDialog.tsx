@@ -1,0 +1,68 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { optionalIsoDate, type Episode } from '../../../../shared/ipc/casework-schemas';
+import { api, errorMessage } from '../../api/client';
+import { applyFieldErrors } from '../../api/form-errors';
+import { DialogForm } from '../../components/DialogForm';
+import { FormTextField } from '../../forms/FormTextField';
+
+const schema = z.object({ nextContactOn: optionalIsoDate, reviewDueOn: optionalIsoDate });
+type Input = z.input<typeof schema>;
+type Values = z.output<typeof schema>;
+
+interface Props {
+  episode: Episode;
+  onClose: () => void;
+  onPlanned: (episode: Episode) => void;
+}
+
+/** When the next contact is, and when the support should be reviewed. */
+export function PlanDialog({ episode, onClose, onPlanned }: Props) {
+  const titleId = useId();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<Input, unknown, Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { nextContactOn: episode.nextContactOn ?? '', reviewDueOn: episode.reviewDueOn ?? '' },
+  });
+
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      // The worker is sent unchanged: planning never moves the person to someone else's caseload.
+      onPlanned(await api.episodes.plan({ episodeId: episode.id, ...values, workerUserId: episode.workerUserId }));
+    } catch (error) {
+      if (!applyFieldErrors(error, form.setError, { nextContactOn: 'nextContactOn', reviewDueOn: 'reviewDueOn' })) setFailure(errorMessage(error));
+    }
+  });
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="xs">
+      <DialogForm onSubmit={(event) => void submit(event)}>
+        <DialogTitle id={titleId}>Plan</DialogTitle>
+        <DialogContent>
+          {failure && (
+            <Alert severity="error" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <FormTextField control={form.control} name="nextContactOn" label="Next planned contact" type="date" autoFocus hint="Leave blank if nothing is planned yet" />
+          <FormTextField control={form.control} name="reviewDueOn" label="Review date" type="date" hint="When to look at how the support is going" />
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 3 }}>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
+            Save plan
+          </Button>
+        </DialogActions>
+      </DialogForm>
+    </Dialog>
+  );
+}
