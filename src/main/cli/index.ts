@@ -55,6 +55,7 @@ main().then(
       process.exit(1);
     }
     console.error('Linkdesk could not complete that command.', error instanceof Error ? error.name : '');
+    if (process.env.LINKDESK_DEBUG === '1') console.error(error);
     process.exit(1);
   },
 );

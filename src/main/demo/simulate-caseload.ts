@@ -52,11 +52,11 @@ function demoNhsNumber(serial: number): string {
   }
 }
 
-function personDetails(random: SeededRandom, serial: number, today: Date) {
+function personDetails(random: SeededRandom, serial: number, today: Date, referredAt: Date) {
   const givenName = random.pick(GIVEN_NAMES);
   const age = random.int(18, 92);
   const dateOfBirth = isoDate(addDays(today, -(age * 365 + random.int(0, 364))));
-  const consentDate = isoDate(addDays(today, -random.int(0, 180)));
+  const consentDate = isoDate(referredAt);
   return {
     nhsNumber: random.chance(0.04) ? '' : demoNhsNumber(serial * 7 + 11),
     givenName,
@@ -84,6 +84,13 @@ function personDetails(random: SeededRandom, serial: number, today: Date) {
   };
 }
 
+/** Reviews fall every six weeks from the referral; the next one after the planned contact is due. */
+function nextReview(received: Date, plannedContact: Date): Date {
+  let review = addDays(received, 42);
+  while (review.getTime() < plannedContact.getTime()) review = addDays(review, 42);
+  return review;
+}
+
 function planPerson(input: SimulationInput, random: SeededRandom, serial: number): Event[] {
   const { session, today } = input;
   const state: PersonState = {};
@@ -94,7 +101,7 @@ function planPerson(input: SimulationInput, random: SeededRandom, serial: number
   };
 
   add(received, async () => {
-    const details = { ...personDetails(random, input.nhsNumberOffset + serial, today), consentToInformationSharing: true };
+    const details = { ...personDetails(random, input.nhsNumberOffset + serial, today, received), consentToInformationSharing: true };
     let result = await call<CreatePersonResult>(session, 'people.create', details);
     if (result.outcome === 'possible_duplicate') {
       result = await call<CreatePersonResult>(session, 'people.create', { ...details, notTheSameAs: result.matches.map((match) => match.id) });
@@ -155,7 +162,7 @@ function planPerson(input: SimulationInput, random: SeededRandom, serial: number
     const next = workingMoment(addDays(last, random.int(5, 14)), random);
     const previous = last;
     add(addMinutes(previous, 20), async () => {
-      await call(session, 'episodes.plan', { episodeId: state.episodeId, nextContactOn: isoDate(next), reviewDueOn: isoDate(addDays(received, 42)), workerUserId: null });
+      await call(session, 'episodes.plan', { episodeId: state.episodeId, nextContactOn: isoDate(next), reviewDueOn: isoDate(nextReview(received, next)), workerUserId: null });
     });
     contact(next, { didNotAttend: random.chance(0.08) });
     if (random.chance(0.2)) {
