@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = {
   'contact.recorded': 'Contact recorded',
   'coding.queued': 'GP code queued',
   'coding.recorded': 'GP code marked as recorded',
+  'directory.entry_created': 'Directory entry added',
+  'directory.entry_updated': 'Directory entry changed',
+  'directory.entry_checked': 'Directory entry marked as checked',
+  'directory.imported': 'Open Referral UK feed imported into the directory',
+  'directory.exported': 'Directory exported as Open Referral UK',
+  'directory.settings_updated': 'Directory settings changed',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

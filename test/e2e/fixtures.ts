@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { format } from 'date-fns';
+import { enGB } from 'date-fns/locale/en-GB';
+import { router } from '../../src/main/ipc';
 import { startHarness, type Harness } from '../harness/server';
 
 process.env.LINKDESK_SILENT = '1';
@@ -39,4 +42,48 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 /** Saves a screenshot under test-results/screens so people can look at each screen. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** People the casework tests sign in as (made up; the workspace is a temp folder). */
+export const LINK_WORKER = { username: 'sam.worker', fullName: 'Samira Okafor', password: 'kettle lantern orchard nine', role: 'link_worker' } as const;
+export const SUPERVISOR = { username: 'gp.super', fullName: 'Dr Priya Raman', password: 'violet harbour teapot seven', role: 'gp_supervisor' } as const;
+
+type StaffMember = { username: string; fullName: string; password: string; role: 'link_worker' | 'gp_supervisor' | 'admin' };
+
+/** Calls the real router directly (fast set-up), failing the test with main's message if it refuses. */
+export async function callRouter<T = unknown>(harness: Harness, channel: string, input: unknown): Promise<T> {
+  const envelope = await router(harness.session, channel, input);
+  if (!envelope.ok) throw new Error(`${channel} refused: ${envelope.error.code} ${envelope.error.message} ${JSON.stringify(envelope.error.fields ?? {})}`);
+  return envelope.data as T;
+}
+
+/** A workspace with the admin and the given staff, set up through the backend and left locked. */
+export async function setUpWorkspace(harness: Harness, staff: readonly StaffMember[]): Promise<void> {
+  await harness.session.setup({ workspaceName: WORKSPACE_NAME, adminUsername: ADMIN.username, adminDisplayName: ADMIN.fullName, adminPassword: ADMIN.password });
+  await callRouter(harness, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+  for (const member of staff) {
+    await callRouter(harness, 'users.create', { username: member.username, displayName: member.fullName, role: member.role, temporaryPassword: member.password });
+  }
+  await callRouter(harness, 'session.signOut', {});
+}
+
+/** Signs in through the sign-in screen and waits for the app frame. */
+export async function signIn(page: Page, member: { username: string; fullName: string; password: string }): Promise<void> {
+  await page.getByLabel('User name').fill(member.username);
+  await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('banner')).toContainText(member.fullName);
+}
+
+/** A local calendar date `days` from today as yyyy-mm-dd (negative for the past). */
+export function isoDateFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The date as the app shows it, e.g. "3 May 2026". */
+export function shownDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return format(new Date(year, month - 1, day), 'd MMM yyyy', { locale: enGB });
 }

@@ -10,7 +10,7 @@ import { contract } from '../../src/shared/ipc/contract';
 import { channelNames } from '../../src/shared/ipc/bridge';
 import type { ChannelSpec } from '../../src/shared/ipc/channel';
 import { apiErrorSchema } from '../../src/shared/ipc/errors';
-import { adminWorkspace, insertPerson, ok, tableHashes } from '../support/workspace';
+import { addUser, adminWorkspace, insertPerson, ok, signedInSession, tableHashes } from '../support/workspace';
 import { hostilePayload } from '../support/hostile-input';
 
 const RUNS_PER_CHANNEL = 400;
@@ -35,10 +35,11 @@ function folderFiles(folder: string): Record<string, string> {
 }
 
 /** Sends hostile payloads (never valid input) to every channel; returns how many were sent. */
-async function fuzzEveryChannel(session: WorkspaceSession, expectedCode: (name: string) => 'invalid_input' | 'locked'): Promise<number> {
+async function fuzzEveryChannel(sessionFor: (name: string) => WorkspaceSession, expectedCode: (name: string) => 'invalid_input' | 'locked'): Promise<number> {
   let sent = 0;
   for (const name of channelNames()) {
     const { input } = spec(name);
+    const session = sessionFor(name);
     await fc.assert(
       fc.asyncProperty(
         hostilePayload(input).filter((payload) => !input.safeParse(payload).success),
@@ -70,21 +71,29 @@ async function fuzzEveryChannel(session: WorkspaceSession, expectedCode: (name: 
 }
 
 describe('IPC fuzzing', () => {
-  it('as a signed-in admin: every malformed payload to every channel is refused as invalid_input and writes nothing, not even to the audit log', async () => {
+  it('as a signed-in user allowed to call each channel (the admin, or a link worker for casework): every malformed payload to every channel is refused as invalid_input and writes nothing, not even to the audit log', async () => {
     const { folder, session } = await adminWorkspace();
+    const worker = await addUser(session, 'link_worker');
+    const workerSession = await signedInSession(folder, worker.username, worker.password);
+    // Casework channels are closed to admins, so a link worker sends those.
+    const sessionFor = (name: string) => {
+      const { access } = spec(name);
+      return access === 'anyone' || access.includes('admin') ? session : workerSession;
+    };
     await insertPerson(session, { nhsNumber: '9434765919', givenName: 'Fuzzy', familyName: 'Target' });
     const raw = session.requireUnlocked().raw;
     const before = { tables: tableHashes(raw), files: folderFiles(folder) };
-    expect(Object.keys(before.tables)).toEqual(expect.arrayContaining(['audit_log', 'people', 'settings', 'users', 'workspace']));
+    expect(Object.keys(before.tables)).toEqual(expect.arrayContaining(['audit_log', 'people', 'settings', 'users', 'workspace', 'episodes', 'contacts', 'coding_queue']));
 
-    const sent = await fuzzEveryChannel(session, () => 'invalid_input');
+    const sent = await fuzzEveryChannel(sessionFor, () => 'invalid_input');
 
     expect(session.isUnlocked).toBe(true);
+    expect(workerSession.isUnlocked).toBe(true);
     expect(tableHashes(raw)).toEqual(before.tables);
     expect(folderFiles(folder)).toEqual(before.files);
     expect(await ok(session, 'audit.verify')).toMatchObject({ ok: true });
     expect(sent).toBeGreaterThanOrEqual(channelNames().length * RUNS_PER_CHANNEL);
-    console.log(`ipc-fuzz: ${sent} malformed payloads to ${channelNames().length} channels as an admin`);
+    console.log(`ipc-fuzz: ${sent} malformed payloads to ${channelNames().length} channels as an admin or a link worker`);
   });
 
   it('as a locked session: every malformed payload is refused (locked, or invalid_input on the public channels) and changes no data', async () => {
@@ -102,7 +111,7 @@ describe('IPC fuzzing', () => {
     };
     const before = { tables: snapshot(), files: folderFiles(folder) };
 
-    const sent = await fuzzEveryChannel(session, (name) => (spec(name).access === 'anyone' ? 'invalid_input' : 'locked'));
+    const sent = await fuzzEveryChannel(() => session, (name) => (spec(name).access === 'anyone' ? 'invalid_input' : 'locked'));
 
     expect(session.isUnlocked).toBe(false);
     const after = snapshot();

@@ -13,6 +13,11 @@ function spec(name: string): ChannelSpec {
 
 type Who = Role | 'locked';
 
+function forbidden(name: string, role: Role): boolean {
+  const { access } = spec(name);
+  return access !== 'anyone' && !access.includes(role);
+}
+
 /** What the contract says a caller should get for input that is wrong for every channel. */
 function expectedVerdict(name: string, who: Who): 'invalid_input' | 'forbidden' | 'locked' {
   const { access } = spec(name);
@@ -53,11 +58,20 @@ describe('the role table', () => {
     expect(table).toContain('settings.get as link_worker: invalid_input');
     expect(table).toContain('session.signIn as locked: invalid_input');
     expect(table).toContain('settings.get as locked: locked');
-    expect(forbiddenCount.get('admin') ?? 0).toBe(0);
+    // Admins run the workspace, not the casework: person-level records are closed to them, the GP coding queue is not.
+    expect(table).toContain('people.get as admin: forbidden');
+    expect(table).toContain('caseload.list as admin: forbidden');
+    expect(table).toContain('people.get as gp_supervisor: invalid_input');
+    expect(table).toContain('people.create as gp_supervisor: forbidden');
+    expect(table).toContain('contacts.record as link_worker: invalid_input');
+    expect(table).toContain('coding.markRecorded as admin: invalid_input');
+    const deniedToAdmin = names.filter((name) => forbidden(name, 'admin'));
+    expect(deniedToAdmin.every((name) => /^(people|episodes|contacts|caseload)\./.test(name))).toBe(true);
+    expect(forbiddenCount.get('admin') ?? 0).toBe(deniedToAdmin.length);
 
     // Every refusal by role is in the audit log, under the caller's name.
     const denied = auditRows(admin.requireUnlocked().raw).filter((row) => row.action === 'access.denied');
-    for (const role of ['link_worker', 'gp_supervisor'] as const) {
+    for (const role of ['link_worker', 'gp_supervisor', 'admin'] as const) {
       const theirs = denied.filter((row) => JSON.parse(row.details_json).role === role);
       expect(theirs).toHaveLength(forbiddenCount.get(role)!);
       expect(new Set(theirs.map((row) => row.actor_user_id)).size).toBe(1);

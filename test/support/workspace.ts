@@ -186,7 +186,15 @@ export function findInFiles(folder: string, needles: readonly string[]): string[
   return hits;
 }
 
-/** One hash per table (rows in rowid order), so a test can prove that nothing changed. */
+/** Rowid order, or primary-key order for a WITHOUT ROWID table. */
+function rowOrder(raw: RawDatabase, table: string): string {
+  const listed = raw.prepare(`SELECT wr FROM pragma_table_list WHERE name = ?`).get(table) as { wr: number } | undefined;
+  if (!listed || listed.wr === 0) return 'rowid';
+  const keys = raw.prepare(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(table) as { name: string }[];
+  return keys.map((key) => `"${key.name}"`).join(', ');
+}
+
+/** One hash per table (rows in rowid order, or key order), so a test can prove that nothing changed. */
 export function tableHashes(raw: RawDatabase, options: { except?: readonly string[] } = {}): Record<string, string> {
   const tables = (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
     .map((row) => row.name)
@@ -194,7 +202,7 @@ export function tableHashes(raw: RawDatabase, options: { except?: readonly strin
   const hashes: Record<string, string> = {};
   for (const table of tables) {
     const hash = createHash('sha256');
-    for (const row of raw.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).iterate()) hash.update(JSON.stringify(row)).update('\n');
+    for (const row of raw.prepare(`SELECT * FROM "${table}" ORDER BY ${rowOrder(raw, table)}`).iterate()) hash.update(JSON.stringify(row)).update('\n');
     hashes[table] = hash.digest('hex');
   }
   hashes['(schema)'] = createHash('sha256')

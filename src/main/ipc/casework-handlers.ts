@@ -1,17 +1,37 @@
-import { AppError } from '../errors';
+import { listCaseload, listLinkWorkers } from '../services/caseload';
+import { listCodingQueue, markCodeRecorded } from '../services/coding-queue';
+import { recordContact } from '../services/contacts';
+import { createEpisode, planEpisode, transitionEpisode } from '../services/episodes';
+import { addNote, createPerson, updatePerson } from '../services/people';
+import { getPersonRecord } from '../services/person-record';
+import { searchPeople } from '../services/search';
 import type { Handlers } from './router';
 
 type CaseworkHandlers = Pick<Handlers, 'people' | 'episodes' | 'contacts' | 'coding' | 'caseload'>;
 
-// Placeholder until the casework services land: every channel answers with a clear error.
-const notYet = async (): Promise<never> => {
-  throw new AppError('not_found', 'This part of Linkdesk is not built yet.');
-};
-
+/** Casework channels: one line each, the work is in the services. */
 export const caseworkHandlers: CaseworkHandlers = {
-  people: { create: notYet, update: notYet, get: notYet, search: notYet, addNote: notYet },
-  episodes: { create: notYet, transition: notYet, plan: notYet },
-  contacts: { record: notYet },
-  coding: { queue: notYet, markRecorded: notYet },
-  caseload: { list: notYet, workers: notYet },
+  people: {
+    create: (input, session) => createPerson(session, input),
+    update: (input, session) => updatePerson(session, input),
+    get: (input, session) => getPersonRecord(session, input.personId),
+    search: (input, session) => searchPeople(session, input.query),
+    addNote: (input, session) => addNote(session, input),
+  },
+  episodes: {
+    create: (input, session) => createEpisode(session, input),
+    transition: (input, session) => transitionEpisode(session, input),
+    plan: (input, session) => planEpisode(session, input),
+  },
+  contacts: {
+    record: (input, session) => recordContact(session, input),
+  },
+  coding: {
+    queue: (input, session) => listCodingQueue(session, input),
+    markRecorded: (input, session) => markCodeRecorded(session, input),
+  },
+  caseload: {
+    list: (input, session) => listCaseload(session, input),
+    workers: (_input, session) => listLinkWorkers(session),
+  },
 };

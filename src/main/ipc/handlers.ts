@@ -3,6 +3,7 @@ import { listAudit, verifyAuditChain } from '../services/audit-log';
 import { readSettings, writeSettings } from '../services/settings';
 import { createUser, disableUser, listUsers, setTemporaryPassword } from '../services/users';
 import { caseworkHandlers } from './casework-handlers';
+import { directoryHandlers } from './directory-handlers';
 import type { Handlers } from './router';
 
 /** Binds each contract channel to its service. Handlers stay one line where they can: logic lives in services. */
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
     },
   },
   ...caseworkHandlers,
+  ...directoryHandlers,
 };

@@ -31,6 +31,8 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
     db.pragma('busy_timeout=5000');
+    // 64 MiB of decrypted pages (the default is 2 MiB): every page read from disk costs a decryption.
+    db.pragma('cache_size=-65536');
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     if (options.create && applicationId === 0) db.pragma(`application_id=${LINKDESK_APPLICATION_ID}`);
     else if (applicationId !== LINKDESK_APPLICATION_ID) throw new WorkspaceOpenError(WRONG_KEY_MESSAGE);

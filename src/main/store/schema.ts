@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ConsentMethod, ContactMethod } from '../../shared/domain/person';
 import type { ClosureReason, ContactMode, EpisodeStatus, ReferralReason, ReferralSource, Urgency } from '../../shared/domain/referral';
 import type { Role } from '../../shared/roles';
+import type { DirectoryCost, DirectoryStatus, Weekday } from '../../shared/domain/directory';
 
 /** Kysely's view of the database. Each table's columns match the migrations in ./migrations. */
 export interface WorkspaceTable {
@@ -168,6 +169,85 @@ export interface CodingQueueTable {
   recorded_at: string | null;
 }
 
+// 0004-directory
+export interface DirectoryOrganisationsTable {
+  id: string;
+  oruk_id: string;
+  name: string;
+  description: string | null;
+  website: string | null;
+  email: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A directory entry: one group or service, as Linkdesk shows and searches it. */
+export interface DirectoryServicesTable {
+  seq: Generated<number>;
+  id: string;
+  oruk_id: string;
+  organisation_id: string;
+  name: string;
+  description: string | null;
+  /** A DirectoryCategory code, checked by the IPC schemas. */
+  category: string;
+  status: DirectoryStatus;
+  min_age: number | null;
+  max_age: number | null;
+  eligibility: string | null;
+  cost: DirectoryCost | null;
+  cost_description: string | null;
+  venue_name: string | null;
+  address: string | null;
+  town: string | null;
+  postcode: string | null;
+  postcode_district: string | null;
+  area: string | null;
+  accessibility: string | null;
+  contact_name: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  capacity: number | null;
+  places_used: number | null;
+  /** 0 or 1. */
+  waiting_list: Generated<number>;
+  last_checked_on: string | null;
+  last_checked_by: string | null;
+  source: 'linkdesk' | 'oruk_import';
+  imported_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  row_version: Generated<number>;
+}
+
+export interface DirectorySchedulesTable {
+  id: Generated<number>;
+  service_id: string;
+  position: number;
+  weekday: Weekday | null;
+  start_time: string | null;
+  end_time: string | null;
+  frequency: string | null;
+}
+
+export interface DirectoryServiceFeaturesTable {
+  service_id: string;
+  feature: string;
+}
+
+/** One Open Referral UK record (a row of one ORUK table) as JSON with typed values. */
+export interface DirectoryOrukRecordsTable {
+  seq: Generated<number>;
+  kind: string;
+  oruk_id: string;
+  record_json: string;
+}
+
 export interface LinkdeskSchema {
   workspace: WorkspaceTable;
   settings: SettingsTable;
@@ -180,4 +260,9 @@ export interface LinkdeskSchema {
   contacts: ContactsTable;
   person_notes: PersonNotesTable;
   coding_queue: CodingQueueTable;
+  directory_organisations: DirectoryOrganisationsTable;
+  directory_services: DirectoryServicesTable;
+  directory_schedules: DirectorySchedulesTable;
+  directory_service_features: DirectoryServiceFeaturesTable;
+  directory_oruk_records: DirectoryOrukRecordsTable;
 }

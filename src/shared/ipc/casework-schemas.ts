@@ -184,7 +184,7 @@ export const recordContactSchema = z.strictObject({
   episodeId: idSchema,
   at: isoDateTimeSchema,
   mode: z.enum(CONTACT_MODE_CODES, 'Choose how the contact happened'),
-  durationMinutes: z.number('Enter the minutes').int('Use whole minutes').min(0).max(600, 'Use at most 600 minutes').default(0),
+  durationMinutes: z.number('Enter the minutes').int('Use whole minutes').min(0, 'Use 0 minutes or more').max(600, 'Use at most 600 minutes').default(0),
   attendees: optionalText(300),
   notes: notesText(8000),
   didNotAttend: z.boolean().default(false),
@@ -307,7 +307,14 @@ export const timelineItemSchema = z.object({
 
 export const personRecordSchema = z.object({
   /** The same shape the edit form sends back, with '' for empty fields, plus the version it was read at. */
-  person: z.object({ ...personDetailsShape, id: idSchema, rowVersion: z.number().int() }),
+  person: z.object({
+    ...personDetailsShape,
+    // Read back as stored: the "must be in the past" rule is for entry, and records from before
+    // dates of birth were required may have none ('').
+    dateOfBirth: z.string(),
+    id: idSchema,
+    rowVersion: z.number().int(),
+  }),
   flags: z.array(z.enum(['nhs_number_unknown'])),
   episodes: z.array(episodeSchema),
   contacts: z.array(contactSchema),

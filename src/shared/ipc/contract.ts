@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../roles';
 import { channel, noInput, okOutput } from './channel';
 import { caseworkAreas } from './casework-contract';
+import { directoryAreas } from './directory-contract';
 import {
   displayNameSchema,
   enteredPasswordSchema,
@@ -165,6 +166,7 @@ export const contract = {
     verify: channel({ input: noInput, output: auditVerificationSchema, access: ADMIN }),
   },
   ...caseworkAreas,
+  ...directoryAreas,
 } as const;
 
 export type Contract = typeof contract;

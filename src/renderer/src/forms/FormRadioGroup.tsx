@@ -37,7 +37,6 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name,
         value={field.value ?? ''}
         onChange={(_event, value) => field.onChange(value)}
         onBlur={field.onBlur}
-        ref={field.ref}
         aria-labelledby={legendId}
         aria-describedby={helper ? helperId : undefined}
       >

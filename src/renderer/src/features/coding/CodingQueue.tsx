@@ -4,13 +4,13 @@ import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { CodingItem } from '../../../../shared/ipc/casework-schemas';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
+import { useFocusWhenSettled } from '../../components/useFocusWhenSettled';
 import { formatDate } from '../../format';
 import { useAppNavigation } from '../shell/app-navigation';
-import { inWorkingOrder } from './coding-order';
 import { CodingTable } from './CodingTable';
 import { MarkRecordedDialog } from './MarkRecordedDialog';
 
@@ -28,18 +28,19 @@ export function CodingQueue({ headingLevel, canOpenRecords }: Props) {
   const [reloadKey, setReloadKey] = useState(0);
   const [marking, setMarking] = useState<CodingItem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => api.coding.queue({ includeRecorded }), [includeRecorded]);
   const queue = useLoad(load, reloadKey);
-  const items = useMemo(() => inWorkingOrder(queue.data ?? []), [queue.data]);
+  const [doneRef, focusDoneWhenSettled] = useFocusWhenSettled<HTMLDivElement>(queue.loading);
+  // Main returns them in working order: overdue first, then by due date, recorded last.
+  const items = queue.data ?? [];
 
   const recorded = (item: CodingItem) => {
     setMarking(null);
     setDone(`Marked as recorded on ${formatDate(item.recordedOn)}: ${item.code} ${item.term} for ${item.personName}.`);
     setReloadKey((key) => key + 1);
     // The button that opened the dialog leaves with its row, so focus goes to the confirmation.
-    window.setTimeout(() => doneRef.current?.focus(), 0);
+    focusDoneWhenSettled();
   };
 
   return (

@@ -33,7 +33,7 @@ export function CodingTable({ items, labelledBy, onOpenPerson, onMarkRecorded }:
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table aria-labelledby={labelledBy}>
-        <TableHead>
+        <TableHead sx={{ '& .MuiTableCell-head': { fontWeight: 700 } }}>
           <TableRow>
             <TableCell>Person</TableCell>
             <TableCell>NHS number</TableCell>

@@ -69,7 +69,7 @@ export function MarkRecordedDialog({ item, onClose, onRecorded }: Props) {
             label="Date recorded in the GP system"
             type="date"
             autoFocus
-            slotProps={{ htmlInput: { max: today } }}
+            slotProps={{ htmlInput: { min: item.contactOn, max: today } }}
           />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 3 }}>

@@ -36,7 +36,14 @@ export function CloseEpisodeDialog({ episode, onClose, onClosed }: Props) {
   const titleId = useId();
   const descriptionId = useId();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Input, unknown, Values>({ resolver: zodResolver(schema), defaultValues: { closureReason: '', closureNote: '' } });
+  const form = useForm<Input, unknown, Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      // A declined referral can only close as declined (main refuses anything else).
+      closureReason: episode.status === 'declined' ? 'declined' : '',
+      closureNote: '',
+    },
+  });
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);

@@ -49,18 +49,22 @@ export function EpisodeCard({ episode, contacts, canWrite, onAction }: Props) {
         <EpisodeStatusChip status={episode.status} />
       </Box>
       <DetailList
+        labelWidth="13rem"
         items={[
           ['Source', REFERRAL_SOURCES[episode.source]],
           ['Referred by', referrer(episode)],
           ['Reasons', reasons(episode)],
           ['Urgency', URGENCIES[episode.urgency]],
           ['Link worker', episode.workerName ?? 'Not assigned'],
+          ...(episode.status === 'received' ? ([['First contact due by', formatDate(episode.firstContactDueOn)]] as const) : []),
           ['Contacts', `${episode.contactCount} so far (6–12 is typical)`],
+          ['Last contact', episode.lastContactOn ? formatDate(episode.lastContactOn) : 'None yet'],
           ['Next planned contact', episode.nextContactOn ? formatDate(episode.nextContactOn) : 'Not planned'],
           ['Review date', episode.reviewDueOn ? formatDate(episode.reviewDueOn) : 'Not set'],
           ...(episode.closedOn || episode.closureReason
             ? ([['Closed', [formatDate(episode.closedOn), episode.closureReason && CLOSURE_REASONS[episode.closureReason]].filter(Boolean).join(': ')]] as const)
             : []),
+          ...(episode.closureNote ? ([['Closing note', episode.closureNote]] as const) : []),
           ...(episode.notes ? ([['Referral notes', episode.notes]] as const) : []),
         ]}
       />

@@ -6,13 +6,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Episode } from '../../../../shared/ipc/casework-schemas';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { PageHeading } from '../../components/PageHeading';
 import { ToneChip } from '../../components/ToneChip';
+import { useFocusWhenSettled } from '../../components/useFocusWhenSettled';
 import { canWriteCasework } from '../../session/permissions';
 import type { AreaSpec } from '../shell/areas';
 import { useAppNavigation } from '../shell/app-navigation';
@@ -37,9 +38,9 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
   const [reloadKey, setReloadKey] = useState(0);
   const [dialog, setDialog] = useState<PersonDialog>(null);
   const [done, setDone] = useState<string | null>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
   const load = useCallback(() => api.people.get({ personId }), [personId]);
   const record = useLoad(load, reloadKey);
+  const [doneRef, focusDoneWhenSettled] = useFocusWhenSettled<HTMLDivElement>(record.loading);
   const canWrite = canWriteCasework(user.role);
 
   const finish = (message: string, focusMessage = false) => {
@@ -47,7 +48,7 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
     setDone(message);
     setReloadKey((key) => key + 1);
     // When the button that opened the dialog goes away (a closed episode), focus the confirmation instead.
-    if (focusMessage) window.setTimeout(() => doneRef.current?.focus(), 0);
+    if (focusMessage) focusDoneWhenSettled();
   };
 
   const back = (
@@ -68,6 +69,8 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
 
   const { person, episodes, contacts, notes, timeline } = record.data;
   const name = personName(person);
+  // Main allows one open referral per person.
+  const hasOpenReferral = episodes.some((episode) => episode.status !== 'closed');
   const onEpisodeAction = (action: 'contact' | 'plan' | 'close', episode: Episode) => {
     setDone(null);
     setDialog({ kind: action, episode });
@@ -83,9 +86,11 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
       {person.preferredName && <Typography sx={{ mt: 0.5 }}>Known as {person.preferredName}</Typography>}
       {canWrite && (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, mt: 2 }}>
-          <Button variant="outlined" startIcon={<PostAddOutlined />} onClick={() => startReferral({ id: person.id, name })}>
-            New referral for this person
-          </Button>
+          {!hasOpenReferral && (
+            <Button variant="outlined" startIcon={<PostAddOutlined />} onClick={() => startReferral({ id: person.id, name })}>
+              New referral for this person
+            </Button>
+          )}
           <Button variant="outlined" startIcon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
             Edit details
           </Button>

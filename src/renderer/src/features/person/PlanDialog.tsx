@@ -12,6 +12,7 @@ import { optionalIsoDate, type Episode } from '../../../../shared/ipc/casework-s
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { DialogForm } from '../../components/DialogForm';
+import { todayIsoDate } from '../../dates';
 import { FormTextField } from '../../forms/FormTextField';
 
 const schema = z.object({ nextContactOn: optionalIsoDate, reviewDueOn: optionalIsoDate });
@@ -28,6 +29,7 @@ interface Props {
 export function PlanDialog({ episode, onClose, onPlanned }: Props) {
   const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
+  const [today] = useState(todayIsoDate);
   const form = useForm<Input, unknown, Values>({
     resolver: zodResolver(schema),
     defaultValues: { nextContactOn: episode.nextContactOn ?? '', reviewDueOn: episode.reviewDueOn ?? '' },
@@ -53,7 +55,15 @@ export function PlanDialog({ episode, onClose, onPlanned }: Props) {
               {failure}
             </Alert>
           )}
-          <FormTextField control={form.control} name="nextContactOn" label="Next planned contact" type="date" autoFocus hint="Leave blank if nothing is planned yet" />
+          <FormTextField
+            control={form.control}
+            name="nextContactOn"
+            label="Next planned contact"
+            type="date"
+            autoFocus
+            hint="Leave blank if nothing is planned yet"
+            slotProps={{ htmlInput: { min: today } }}
+          />
           <FormTextField control={form.control} name="reviewDueOn" label="Review date" type="date" hint="When to look at how the support is going" />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 3 }}>

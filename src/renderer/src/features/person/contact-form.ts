@@ -24,7 +24,7 @@ export const contactFormSchema = z.object({
     .trim()
     .regex(/^\d*$/, 'Use whole minutes, like 30')
     .transform((minutes) => (minutes === '' ? 0 : Number(minutes)))
-    .pipe(contact.durationMinutes),
+    .pipe(contact.durationMinutes.unwrap()),
   attendees: contact.attendees,
   notes: contact.notes,
   didNotAttend: z.boolean(),

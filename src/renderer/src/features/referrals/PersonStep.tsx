@@ -3,7 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { DuplicateMatch } from '../../../../shared/ipc/casework-schemas';
 import { api, errorMessage } from '../../api/client';
@@ -24,15 +24,17 @@ export function PersonStep({ onPerson, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [matches, setMatches] = useState<DuplicateMatch[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // Coming back from the possible duplicates, focus returns to this step's heading.
+  const [returned, setReturned] = useState(false);
   // The checked details and the people the user has said are someone else, for resubmitting.
-  const checked = useRef<{ values: PersonFormValues; notTheSameAs: string[] } | null>(null);
+  const [checked, setChecked] = useState<{ values: PersonFormValues; notTheSameAs: string[] } | null>(null);
   const form = useForm<PersonFormInput, unknown, PersonFormValues>({
     resolver: zodResolver(personFormSchema),
     defaultValues: emptyPersonForm,
   });
 
   const create = async (values: PersonFormValues, notTheSameAs: string[]) => {
-    checked.current = { values, notTheSameAs };
+    setChecked({ values, notTheSameAs });
     setFailure(null);
     const result = await api.people.create({ ...toPersonDetails(values), notTheSameAs });
     if (result.outcome === 'created') onPerson({ id: result.person.id, name: fullName(result.person) });
@@ -48,10 +50,10 @@ export function PersonStep({ onPerson, onCancel }: Props) {
   });
 
   const someoneElse = async (match: DuplicateMatch) => {
-    if (!checked.current) return;
+    if (!checked) return;
     setBusy(true);
     try {
-      await create(checked.current.values, [...checked.current.notTheSameAs, match.id]);
+      await create(checked.values, [...checked.notTheSameAs, match.id]);
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
@@ -70,6 +72,7 @@ export function PersonStep({ onPerson, onCancel }: Props) {
         onBack={() => {
           setMatches(null);
           setFailure(null);
+          setReturned(true);
         }}
       />
     );
@@ -77,7 +80,7 @@ export function PersonStep({ onPerson, onCancel }: Props) {
 
   return (
     <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
-      <PageHeading level={2} focusOnMount={false}>
+      <PageHeading level={2} focusOnMount={returned}>
         About the person
       </PageHeading>
       <Typography sx={{ maxWidth: '70ch' }}>

@@ -8,13 +8,13 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { REFERRAL_REASONS, REFERRAL_SOURCES, URGENCIES } from '../../../../shared/domain/referral';
 import type { Episode } from '../../../../shared/ipc/casework-schemas';
-import { api, errorMessage } from '../../api/client';
+import { api, ApiError, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { PageHeading } from '../../components/PageHeading';
 import { todayIsoDate } from '../../dates';
 import { FormCheckboxGroup } from '../../forms/FormCheckboxGroup';
 import { FormTextField } from '../../forms/FormTextField';
-import type { ReferralPerson } from '../shell/app-navigation';
+import { useAppNavigation, type ReferralPerson } from '../shell/app-navigation';
 import { emptyReferralForm, referralFieldMap, referralFormSchema, type ReferralFormInput, type ReferralFormValues } from './referral-form';
 
 interface Props {
@@ -27,7 +27,8 @@ interface Props {
 
 /** Where the referral came from, why, and how urgent it is. */
 export function ReferralStep({ person, focusHeading, onSaved, onCancel }: Props) {
-  const [failure, setFailure] = useState<string | null>(null);
+  const { openPerson } = useAppNavigation();
+  const [failure, setFailure] = useState<{ message: string; alreadyOpen: boolean } | null>(null);
   const form = useForm<ReferralFormInput, unknown, ReferralFormValues>({
     resolver: zodResolver(referralFormSchema),
     defaultValues: emptyReferralForm(),
@@ -39,7 +40,8 @@ export function ReferralStep({ person, focusHeading, onSaved, onCancel }: Props)
     try {
       onSaved(await api.episodes.create({ personId: person.id, ...values, reasonOther: values.reasons.includes('other') ? values.reasonOther : '' }));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, referralFieldMap)) setFailure(errorMessage(error));
+      // A conflict here means the person already has an open referral: offer their record.
+      if (!applyFieldErrors(error, form.setError, referralFieldMap)) setFailure({ message: errorMessage(error), alreadyOpen: error instanceof ApiError && error.code === 'conflict' });
     }
   });
 
@@ -49,8 +51,19 @@ export function ReferralStep({ person, focusHeading, onSaved, onCancel }: Props)
         The referral for {person.name}
       </PageHeading>
       {failure && (
-        <Alert severity="error" role="alert" sx={{ my: 2 }}>
-          {failure}
+        <Alert
+          severity="error"
+          role="alert"
+          sx={{ my: 2 }}
+          action={
+            failure.alreadyOpen ? (
+              <Button color="inherit" variant="outlined" onClick={() => openPerson(person.id)}>
+                Open {person.name}’s record
+              </Button>
+            ) : undefined
+          }
+        >
+          {failure.message}
         </Alert>
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 3 }}>

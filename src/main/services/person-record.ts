@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import { CLOSURE_REASONS, CONTACT_MODES, EPISODE_STATUSES, REFERRAL_SOURCES, SNOMED } from '../../shared/domain/referral';
+import type { personRecordSchema, timelineItemSchema } from '../../shared/ipc/casework-schemas';
+import { AppError } from '../errors';
+import type { LinkdeskDb } from '../store/kysely';
+import { loadContacts } from './contacts';
+import { loadEpisodes } from './episodes';
+import { personFlags, toDetails } from './people';
+import type { WorkspaceSession } from './workspace-session';
+
+/**
+ * A person's whole record: details, referrals, contacts, notes and a timeline of everything that
+ * happened, newest first. Every opening is audited (who viewed whom), in the same transaction as
+ * the reads, so no record is shown without its audit entry.
+ */
+type PersonRecord = z.input<typeof personRecordSchema>;
+type TimelineItem = z.input<typeof timelineItemSchema>;
+
+const TERMS: Record<string, string> = Object.fromEntries(Object.values(SNOMED).map((concept) => [concept.code, concept.term]));
+
+/** Timeline order when two things share a moment: the later step of a story comes first. */
+const KIND_ORDER: Record<TimelineItem['kind'], number> = { code_recorded: 0, code_queued: 1, status_changed: 2, contact: 3, note: 4, referral_received: 5 };
+
+function excerpt(text: string, length = 160): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
+}
+
+async function loadNotes(db: LinkdeskDb, personId: string) {
+  const rows = await db
+    .selectFrom('person_notes as n')
+    .leftJoin('users as u', 'u.id', 'n.created_by')
+    .select(['n.id', 'n.episode_id', 'n.created_at', 'n.text', 'u.display_name'])
+    .where('n.person_id', '=', personId)
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.seq', 'desc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, episodeId: row.episode_id, at: row.created_at, author: row.display_name, text: row.text }));
+}
+
+async function statusChanges(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
+  const rows = await db
+    .selectFrom('episode_status_history as h')
+    .innerJoin('episodes as e', 'e.id', 'h.episode_id')
+    .select(['h.episode_id', 'h.from_status', 'h.to_status', 'h.at', 'h.closure_reason'])
+    .where('e.person_id', '=', personId)
+    .where('h.from_status', 'is not', null)
+    // Newest first, so changes made in the same moment keep their order through the stable sort.
+    .orderBy('h.id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    at: row.at,
+    kind: 'status_changed',
+    episodeId: row.episode_id,
+    summary:
+      `Referral moved from ${EPISODE_STATUSES[row.from_status!]} to ${EPISODE_STATUSES[row.to_status]}` +
+      (row.closure_reason ? ` (${CLOSURE_REASONS[row.closure_reason]})` : ''),
+  }));
+}
+
+async function codingEvents(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
+  const rows = await db.selectFrom('coding_queue').select(['episode_id', 'code', 'queued_at', 'due_on', 'recorded_on']).where('person_id', '=', personId).orderBy('queued_at', 'desc').execute();
+  const items: TimelineItem[] = [];
+  for (const row of rows) {
+    const term = TERMS[row.code] ?? row.code;
+    items.push({ at: row.queued_at, kind: 'code_queued', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) queued, due by ${row.due_on}` });
+    if (row.recorded_on) items.push({ at: row.recorded_on, kind: 'code_recorded', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) recorded in the GP record` });
+  }
+  return items;
+}
+
+export async function getPersonRecord(session: WorkspaceSession, personId: string): Promise<PersonRecord> {
+  const { db } = session.requireUnlocked();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'That person does not exist.');
+    const [episodes, contacts, notes, changes, codes] = [
+      await loadEpisodes(trx, { personId }),
+      await loadContacts(trx, { personId }),
+      await loadNotes(trx, personId),
+      await statusChanges(trx, personId),
+      await codingEvents(trx, personId),
+    ];
+    const timeline: TimelineItem[] = [
+      ...episodes.map((episode): TimelineItem => ({ at: episode.receivedOn, kind: 'referral_received', episodeId: episode.id, summary: `Referral received from ${REFERRAL_SOURCES[episode.source]}` })),
+      ...changes,
+      ...contacts.map(
+        (contact): TimelineItem => ({
+          at: contact.at,
+          kind: 'contact',
+          episodeId: contact.episodeId,
+          summary: contact.didNotAttend
+            ? `${CONTACT_MODES[contact.mode]} contact: did not attend`
+            : `${CONTACT_MODES[contact.mode]} contact, ${contact.durationMinutes} minutes${contact.notes ? `: ${excerpt(contact.notes)}` : ''}`,
+        }),
+      ),
+      ...notes.map((note): TimelineItem => ({ at: note.at, kind: 'note', episodeId: note.episodeId, summary: `Note: ${excerpt(note.text)}` })),
+      ...codes,
+    ].sort((a, b) => (a.at === b.at ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.at < b.at ? 1 : -1));
+    await session.audit({ action: 'person.viewed', entityType: 'person', entityId: personId }, trx);
+    return { person: { ...toDetails(row), id: row.id, rowVersion: row.row_version }, flags: personFlags(row), episodes, contacts, notes, timeline };
+  });
+}
