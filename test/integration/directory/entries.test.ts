@@ -109,7 +109,7 @@ describe('directory entries', () => {
   it('moves an entry to another organisation, or to a new one, and keeps organisation details shared', async () => {
     const { session } = await adminWorkspace();
     const first = await createEntry(session);
-    const second = await createEntry(session, { name: 'Walk and Talk', category: 'walking_groups', organisation: { ...first.organisation, orukId: undefined } });
+    const second = await createEntry(session, { name: 'Walk and Talk', category: 'walking_groups', organisation: { id: first.organisation.id, name: first.organisation.name, description: first.organisation.description, website: first.organisation.website, email: first.organisation.email } });
     expect(second.organisation.id).toBe(first.organisation.id);
     const organisations = await ok<{ id: string; name: string; serviceCount: number }[]>(session, 'directory.organisations', { text: 'brook' });
     expect(organisations).toEqual([{ id: first.organisation.id, name: 'Brook Lane Community Trust', serviceCount: 2 }]);

@@ -11,6 +11,8 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { AuthLayout } from '../../components/AuthLayout';
 import { PageHeading } from '../../components/PageHeading';
 import { AdminStep } from './AdminStep';
+import { DemoReady } from './DemoReady';
+import { DemoWorkspaceOption, type DemoWorkspace } from './DemoWorkspaceOption';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { emptySetupForm, setupFieldMap, setupSchema, type SetupFormInput, type SetupFormValues } from './setup-schema';
 import { WorkspaceStep } from './WorkspaceStep';
@@ -31,6 +33,7 @@ export function SetupWizard({ onFinished }: { onFinished: () => void }) {
   };
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [demo, setDemo] = useState<DemoWorkspace | null>(null);
   const form = useForm<SetupFormInput, unknown, SetupFormValues>({
     resolver: zodResolver(setupSchema),
     defaultValues: emptySetupForm,
@@ -59,6 +62,15 @@ export function SetupWizard({ onFinished }: { onFinished: () => void }) {
     }
   });
 
+  if (demo) {
+    return (
+      <AuthLayout wide>
+        <PageHeading>Set up Linkdesk</PageHeading>
+        <DemoReady demo={demo} onContinue={onFinished} />
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout wide>
       <PageHeading>Set up Linkdesk</PageHeading>
@@ -78,6 +90,7 @@ export function SetupWizard({ onFinished }: { onFinished: () => void }) {
         </Alert>
       )}
       {step === 0 && <WorkspaceStep control={form.control} focusHeading={moved} onNext={() => void goToAdminStep()} />}
+      {step === 0 && <DemoWorkspaceOption onCreated={setDemo} />}
       {step === 1 && (
         <AdminStep
           control={form.control}

@@ -34,8 +34,6 @@ export function WorkspaceStep({ control, focusHeading, onNext }: Props) {
         hint="Shown when people sign in. You can change it later in Settings."
         autoComplete="organization"
       />
-      {/* A later issue adds "Start with demo data" here: an option to fill the new workspace
-          with made-up people for training, kept apart from the real set-up fields above. */}
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 3 }}>
         <Button type="submit" variant="contained">
           Next
