@@ -8,7 +8,8 @@ import type { WorkspaceSession } from './workspace-session';
 /**
  * One search box: an NHS number (with or without spaces), a date of birth (2026-11-22 or
  * 22/11/2026), or words, which find names by prefix (accents ignored) and notes by their words.
- * Names and notes are searched through the FTS5 indexes inside the encrypted database. The audit
+ * Names and notes are searched through the FTS5 indexes inside the encrypted database: names best
+ * match first, notes newest first. The audit
  * entry records how many people were found, never what was typed.
  */
 type SearchResult = z.input<typeof searchResultSchema>;
@@ -59,31 +60,39 @@ async function byDateOfBirth(db: LinkdeskDb, date: string): Promise<PersonHit[]>
 
 async function byName(db: LinkdeskDb, words: string[]): Promise<PersonHit[]> {
   const match = `names : (${prefixQuery(words)})`;
+  // Ranked inside the index first, so a short prefix that matches thousands stays quick.
   return (
     await sql<PersonHit>`
-      SELECT ${PERSON_COLUMNS} FROM people_fts f JOIN people p ON p.id = f.person_id
-      WHERE people_fts MATCH ${match} ORDER BY f.rank, p.family_name, p.given_name LIMIT ${SEARCH_RESULT_LIMIT}`.execute(db)
+      WITH best AS (SELECT person_id, rank FROM people_fts WHERE people_fts MATCH ${match} ORDER BY rank LIMIT ${SEARCH_RESULT_LIMIT})
+      SELECT ${PERSON_COLUMNS} FROM best JOIN people p ON p.id = best.person_id ORDER BY best.rank, p.family_name, p.given_name`.execute(db)
   ).rows;
 }
 
-/** Contact notes, person notes and referral notes, best matches first, one snippet per person. */
+/** How many of the newest matching notes of each kind are looked at (FTS5 walks them newest first and stops). */
+const NOTE_HITS_PER_KIND = 300;
+
+/**
+ * Contact notes, person notes and referral notes. The newest matching notes come first (a word
+ * in hundreds of notes is found without ranking them all), one snippet per person.
+ */
 async function byNotes(db: LinkdeskDb, words: string[]): Promise<(PersonHit & { snippet: string })[]> {
   const match = prefixQuery(words);
-  const snippet = (table: string) => sql`snippet(${sql.table(table)}, 0, '', '', '…', ${SNIPPET_TOKENS})`;
-  const rows = await sql<PersonHit & { snippet: string; score: number }>`
+  const hits = (fts: string, table: string, alias: string, at: string) => {
+    const index = sql.table(fts);
+    return sql`SELECT * FROM (
+      SELECT ${sql.ref(`${alias}.person_id`)} AS person_id, snippet(${index}, 0, '', '', '…', ${SNIPPET_TOKENS}) AS snippet, ${sql.ref(`${alias}.${at}`)} AS at
+      FROM ${index} JOIN ${sql.table(table)} ${sql.raw(alias)} ON ${sql.ref(`${alias}.seq`)} = ${sql.ref(`${fts}.rowid`)}
+      WHERE ${index} MATCH ${match} ORDER BY ${sql.ref(`${fts}.rowid`)} DESC LIMIT ${NOTE_HITS_PER_KIND})`;
+  };
+  const rows = await sql<PersonHit & { snippet: string }>`
     WITH hits AS (
-      SELECT c.person_id, ${snippet('contact_notes_fts')} AS snippet, contact_notes_fts.rank AS score
-        FROM contact_notes_fts JOIN contacts c ON c.seq = contact_notes_fts.rowid WHERE contact_notes_fts MATCH ${match}
-      UNION ALL
-      SELECT n.person_id, ${snippet('person_notes_fts')}, person_notes_fts.rank
-        FROM person_notes_fts JOIN person_notes n ON n.seq = person_notes_fts.rowid WHERE person_notes_fts MATCH ${match}
-      UNION ALL
-      SELECT e.person_id, ${snippet('episode_notes_fts')}, episode_notes_fts.rank
-        FROM episode_notes_fts JOIN episodes e ON e.seq = episode_notes_fts.rowid WHERE episode_notes_fts MATCH ${match}
+      ${hits('contact_notes_fts', 'contacts', 'c', 'at')}
+      UNION ALL ${hits('person_notes_fts', 'person_notes', 'n', 'created_at')}
+      UNION ALL ${hits('episode_notes_fts', 'episodes', 'e', 'received_on')}
     ),
-    best AS (SELECT person_id, snippet, score, row_number() OVER (PARTITION BY person_id ORDER BY score) AS n FROM hits)
-    SELECT ${PERSON_COLUMNS}, best.snippet, best.score FROM best JOIN people p ON p.id = best.person_id
-    WHERE best.n = 1 ORDER BY best.score, p.family_name LIMIT ${SEARCH_RESULT_LIMIT}`.execute(db);
+    best AS (SELECT person_id, snippet, at, row_number() OVER (PARTITION BY person_id ORDER BY at DESC) AS n FROM hits)
+    SELECT ${PERSON_COLUMNS}, best.snippet FROM best JOIN people p ON p.id = best.person_id
+    WHERE best.n = 1 ORDER BY best.at DESC LIMIT ${SEARCH_RESULT_LIMIT}`.execute(db);
   return rows.rows;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { adminWorkspace, ok } from '../../support/workspace';
-import { directoryDump, examplePackage, exportFiles, importFiles, recordCounts, type TextFile } from './support';
+import { adminWorkspace, auditRows, ok } from '../../support/workspace';
+import { asUpdate, directoryDump, examplePackage, exportFiles, importFiles, recordCounts, type TextFile } from './support';
 import type { DirectoryEntry } from '../../../src/shared/ipc/directory-contract';
 
 function rowsOf(files: TextFile[], name: string): Record<string, string>[] {
@@ -62,6 +62,32 @@ describe('the Open Referral UK example package', () => {
     ]);
 
     const exported = await exportFiles(first.session, 'csv');
+    expect(exported.map((file) => file.name)).toEqual([
+      'organizations.csv',
+      'organization_identifiers.csv',
+      'services.csv',
+      'locations.csv',
+      'service_at_location.csv',
+      'address.csv',
+      'accessibility.csv',
+      'schedule.csv',
+      'contacts.csv',
+      'phones.csv',
+      'cost_options.csv',
+      'funding.csv',
+      'languages.csv',
+      'service_areas.csv',
+      'taxonomies.csv',
+      'taxonomy_terms.csv',
+      'attribute.csv',
+      'programs.csv',
+      'required_documents.csv',
+      'meta_table_descriptions.csv',
+      'datapackage.json',
+    ]);
+    // The export is audited with its counts, and nothing else.
+    const audit = auditRows(first.session.requireUnlocked().raw).filter((row) => row.action === 'directory.exported');
+    expect(audit.map((row) => JSON.parse(row.details_json))).toEqual([{ format: 'csv', files: 21, services: 1, organisations: 1, records: 20 }]);
     // Every value of every example file is in the export, in the column it came in.
     for (const { file, id, column, value } of exampleValues()) {
       const table = {
@@ -87,6 +113,26 @@ describe('the Open Referral UK example package', () => {
       const source = original.find((file) => file.name === name)!.content.replace(/\r\r\n/g, '\r\n');
       expect(exported.find((file) => file.name === name)!.content, name).toBe(source);
     }
+  });
+
+  it('exports the example as nested ORUK JSON', async () => {
+    const { session } = await adminWorkspace();
+    await importFiles(session, 'csv', examplePackage());
+    const [file] = await exportFiles(session, 'json');
+    const page = JSON.parse(file!.content) as { total_items: number; contents: Record<string, unknown>[] };
+    expect(page.total_items).toBe(1);
+    expect(page.contents[0]).toMatchObject({
+      id: 'ac148810-d857-441c-9679-408f346de14b',
+      name: 'Community Counselling',
+      organization: { name: 'Example Organization Inc.', organization_identifiers: [{ identifier: '1234567' }] },
+      service_at_locations: [{ location: { name: 'MyCity Civic Center', addresses: [{ postal_code: 'ABC 1234', address_2: 'MyVillage' }], accessibility: [{ details: expect.any(String) }] } }],
+      schedules: [{ byday: 'TH,FR', opens_at: '10:00:00', wkst: 'TU' }],
+      contacts: [{ name: 'Ann Persona', phones: [{ number: '"+44 1234 234567"', languages: [] }] }],
+      cost_options: [{ amount: 35 }],
+      languages: [{ phone_id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e' }],
+      funding: [{ source: expect.stringMatching(/^This service is funded/) }],
+      service_areas: [{ extent_type: 'geojson' }],
+    });
   });
 
   it('makes a directory entry of the example service, flagged stale because it was last assured in 2005', async () => {
@@ -126,5 +172,24 @@ describe('the Open Referral UK example package', () => {
     ]);
     expect(entry.accessibility).toContain('induction loops');
     expect(entry.accessibilityFeatures).toEqual(['hearing_loop', 'step_free']);
+  });
+
+  it('saves an imported entry again unchanged without touching its ORUK records, and a check changes only the assured date', async () => {
+    const { session } = await adminWorkspace();
+    await importFiles(session, 'csv', examplePackage());
+    const before = await exportFiles(session, 'csv');
+    const list = await ok<{ rows: { id: string }[] }>(session, 'directory.list', {});
+    const entry = await ok<DirectoryEntry>(session, 'directory.get', { id: list.rows[0]!.id });
+    const saved = await ok<DirectoryEntry>(session, 'directory.update', asUpdate(entry, { category: 'mental_wellbeing', capacity: 8 }));
+    expect(saved).toMatchObject({ category: 'mental_wellbeing', capacity: 8, rowVersion: entry.rowVersion + 1 });
+    expect(await exportFiles(session, 'csv')).toEqual(before);
+
+    await ok(session, 'directory.markChecked', { id: entry.id });
+    const after = await exportFiles(session, 'csv');
+    const changed = after.filter((file, index) => file.content !== before[index]!.content).map((file) => file.name);
+    expect(changed).toEqual(['services.csv']);
+    const services = after.find((file) => file.name === 'services.csv')!.content;
+    expect(services).not.toContain('2005-01-01');
+    expect(services.replace(/\d{4}-\d{2}-\d{2},email@example.com/, '2005-01-01,email@example.com')).toBe(before.find((file) => file.name === 'services.csv')!.content);
   });
 });

@@ -14,7 +14,7 @@ import { AppError } from '../../errors';
 import type { LinkdeskDb } from '../../store/kysely';
 import type { DirectoryOrganisationsTable, DirectoryServicesTable } from '../../store/schema';
 import type { WorkspaceSession } from '../workspace-session';
-import { locationFieldsOf, organisationViewOf, RecordChanges, writeChecked, writeEntryChanges, writeOrganisation, type EntryFields, type OrganisationView } from './entry-view';
+import { locationFieldsOf, RecordChanges, writeChecked, writeEntryChanges, writeOrganisation, type EntryFields, type OrganisationView } from './entry-view';
 import { RecordIndex } from './oruk-records';
 import { loadServiceRecords, saveChanges, servicesAtLocations } from './record-store';
 

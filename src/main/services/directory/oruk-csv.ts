@@ -66,16 +66,22 @@ export function readCsvPackage(files: readonly TextFile[], pkg: ImportPackage): 
       continue;
     }
     const parsed = parseCsvFile(file, pkg);
-    if (!parsed) continue;
+    if (!parsed) {
+      pkg.markUnreadable(kind);
+      continue;
+    }
     checkHeader(name, parsed.header, kind, pkg);
+    const idColumn = parsed.header.indexOf('id');
     const spec = TABLE_SPECS[kind];
     const present = new Set(parsed.header);
     for (const { row, cells } of parsed.rows) {
       const origin = { file: name, row, path: null };
       if (cells.length !== parsed.header.length) {
         pkg.problem(origin, null, `This row has ${cells.length} value${cells.length === 1 ? '' : 's'}, but the header has ${parsed.header.length} columns`);
+        if (idColumn >= 0) pkg.note(kind, cells[idColumn], origin, { sameFileIsDuplicate: false });
         continue;
       }
+      if (idColumn >= 0 && !pkg.note(kind, cells[idColumn], origin, { sameFileIsDuplicate: true })) continue;
       const record: OrukRecord = {};
       let ok = true;
       for (const field of spec.fields) {

@@ -75,6 +75,13 @@ export async function importOruk(session: WorkspaceSession, input: { format: 'js
     }
     for (const { kind, id } of deletions) index.delete(kind, id);
 
+    // The later check wins: a check made in Linkdesk after the feed's assured date goes into the record.
+    const entries = new Map((await trx.selectFrom('directory_services').selectAll().execute()).map((row) => [row.oruk_id, row]));
+    for (const record of pkg.all('service')) {
+      const checked = entries.get(String(record.id))?.last_checked_on;
+      if (checked && (typeof record.assured_date !== 'string' || checked > record.assured_date)) record.assured_date = checked;
+    }
+
     const upserts: { kind: RecordKind; record: OrukRecord }[] = [];
     const touched = new Set<string>(importedServices);
     for (const [kind, table] of pkg.records) {
@@ -110,7 +117,6 @@ export async function importOruk(session: WorkspaceSession, input: { format: 'js
     for (const record of pkg.all('organization')) await ensureOrganisation(String(record.id), record);
 
     // Directory entries.
-    const entries = new Map((await trx.selectFrom('directory_services').selectAll().execute()).map((row) => [row.oruk_id, row]));
     let servicesCreated = 0;
     let servicesUpdated = 0;
     let servicesUnchanged = 0;
@@ -149,18 +155,8 @@ export async function importOruk(session: WorkspaceSession, input: { format: 'js
         continue;
       }
       const fields: EntryFields = { ...view, eligibility: view.eligibility ?? existing.eligibility ?? '' };
-      // The later check wins; a check made in Linkdesk after the feed's goes into the feed's record too.
-      let lastCheckedOn = view.lastCheckedOn;
-      let lastCheckedBy: string | null = null;
-      if (existing.last_checked_on && (!lastCheckedOn || existing.last_checked_on >= lastCheckedOn)) {
-        lastCheckedOn = existing.last_checked_on;
-        lastCheckedBy = existing.last_checked_by;
-        if (service.assured_date !== lastCheckedOn) {
-          const record = { ...service, assured_date: lastCheckedOn };
-          index.set('service', record);
-          upserts.push({ kind: 'service', record });
-        }
-      }
+      const lastCheckedOn = view.lastCheckedOn;
+      const lastCheckedBy = lastCheckedOn === existing.last_checked_on ? existing.last_checked_by : null;
       const before = { ...columnsOf(fieldsOfRow(existing, [])), organisation_id: existing.organisation_id, last_checked_on: existing.last_checked_on, last_checked_by: existing.last_checked_by };
       const after = { ...columnsOf(fields), organisation_id: organisation.id, last_checked_on: lastCheckedOn, last_checked_by: lastCheckedBy };
       const schedulesBefore = await trx.selectFrom('directory_schedules').select(['weekday', 'start_time', 'end_time', 'frequency']).where('service_id', '=', existing.id).orderBy('position').execute();

@@ -68,18 +68,124 @@ function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
-/** Where JSON.parse gave up, in the words people use ("line 3, column 7"). */
-function jsonSyntaxReason(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `Not valid JSON: the text stops making sense at line ${line}, column ${column}`;
+/**
+ * Where a text stops being JSON, found by walking the grammar (JSON.parse's own messages name a
+ * position only sometimes). Returns the offset of the first character that cannot be right.
+ */
+export function jsonErrorOffset(text: string): { offset: number; atEnd: boolean } {
+  let at = 0;
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at]!)) at += 1;
+  };
+  const literal = (word: string) => {
+    for (const character of word) {
+      if (text[at] !== character) fail();
+      at += 1;
+    }
+  };
+  const string = () => {
+    at += 1;
+    for (;;) {
+      if (at >= text.length) fail();
+      const character = text[at]!;
+      if (character === '"') {
+        at += 1;
+        return;
+      }
+      if (character.charCodeAt(0) < 0x20) fail();
+      if (character === '\\') {
+        at += 1;
+        if (text[at] === 'u') {
+          for (let digit = 1; digit <= 4; digit += 1) {
+            if (!/[0-9a-fA-F]/.test(text[at + digit] ?? '')) {
+              at += digit;
+              fail();
+            }
+          }
+          at += 5;
+        } else if ('"\\/bfnrt'.includes(text[at] ?? 'x')) at += 1;
+        else fail();
+      } else at += 1;
+    }
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at, at + 400));
+    if (!match || match[0] === '-' || match[0] === '') fail();
+    at += match![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) fail();
+    space();
+    const character = text[at];
+    if (character === '{') {
+      at += 1;
+      space();
+      if (text[at] === '}') {
+        at += 1;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[at] !== '"') fail();
+        string();
+        space();
+        if (text[at] !== ':') fail();
+        at += 1;
+        value(depth + 1);
+        space();
+        if (text[at] === ',') at += 1;
+        else if (text[at] === '}') {
+          at += 1;
+          return;
+        } else fail();
+      }
+    }
+    if (character === '[') {
+      at += 1;
+      space();
+      if (text[at] === ']') {
+        at += 1;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        space();
+        if (text[at] === ',') at += 1;
+        else if (text[at] === ']') {
+          at += 1;
+          return;
+        } else fail();
+      }
+    }
+    if (character === '"') return string();
+    if (character === 't') return literal('true');
+    if (character === 'f') return literal('false');
+    if (character === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value(0);
+    space();
+    if (at < text.length) fail();
+    return { offset: text.length, atEnd: true };
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    return { offset: at, atEnd: at >= text.length };
   }
-  if (/end of JSON input/i.test(message)) return 'Not valid JSON: the file ends too soon (is it cut short?)';
-  return 'Not valid JSON';
+}
+
+/** Where JSON.parse gave up, in the words people use ("line 3, column 7"). */
+function jsonSyntaxReason(text: string): string {
+  const { offset, atEnd } = jsonErrorOffset(text);
+  if (atEnd) return 'Not valid JSON: the file ends too soon (is it cut short?)';
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `Not valid JSON: the text stops making sense at line ${line}, column ${column}`;
 }
 
 const REQUIRED_HINTS: Record<string, string> = {
@@ -95,6 +201,7 @@ class JsonReader {
     const nests = NESTS[kind] ?? [];
     const fieldNames = new Set(spec.fields.map((field) => field.name));
     const raw: Record<string, unknown> = {};
+    const inherited = new Set<string>();
     for (const name of fieldNames) if (Object.hasOwn(object, name)) raw[name] = object[name];
     const ownId = typeof object.id === 'string' && object.id.trim() !== '' ? object.id.trim() : undefined;
 
@@ -111,7 +218,10 @@ class JsonReader {
       if (targetId === undefined) continue;
       this.link(raw, nest.link.field, targetId, origin, path, `it holds ${TABLE_SPECS[nest.kind].noun} ${targetId}`);
     }
-    for (const [field, value] of Object.entries(links)) this.link(raw, field, value, origin, path, `it is nested in ${value}`);
+    for (const [field, value] of Object.entries(links)) {
+      this.link(raw, field, value, origin, path, `it is nested in ${value}`);
+      inherited.add(field);
+    }
 
     for (const key of Object.keys(object)) {
       if (fieldNames.has(key) || nests.some((nest) => nest.prop === key)) continue;
@@ -121,6 +231,7 @@ class JsonReader {
     const record = readRecord(this.pkg, kind, raw, { ...origin, path: path || null }, 'json', {
       pathOf: (field) => join(path, field),
       requiredHints: REQUIRED_HINTS,
+      inherited,
     });
     if (record) this.pkg.add(kind, record, { ...origin, path: path || null }, { sameFileIsDuplicate: false });
 
@@ -144,8 +255,8 @@ class JsonReader {
   /** Fills a link field from where the record sits, or reports a record that says otherwise. */
   private link(raw: Record<string, unknown>, field: string, value: string, origin: Origin, path: string, why: string): void {
     const given = raw[field];
-    if (given === undefined || given === null || given === '') raw[field] = value;
-    else if (given !== value) this.pkg.problem({ ...origin, path: join(path, field) }, field, `Says ${String(given)}, but ${why}`);
+    if (given !== undefined && given !== null && given !== '' && given !== value) this.pkg.problem({ ...origin, path: join(path, field) }, field, `Says ${String(given)}, but ${why}`);
+    raw[field] = value;
   }
 }
 
@@ -163,8 +274,8 @@ export function readJsonFiles(files: readonly TextFile[], pkg: ImportPackage): v
     let top: unknown;
     try {
       top = JSON.parse(file.content.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      pkg.problem(fileOrigin, null, jsonSyntaxReason(error, file.content));
+    } catch {
+      pkg.problem(fileOrigin, null, jsonSyntaxReason(file.content.replace(/^\uFEFF/, '')));
       continue;
     }
     let services: unknown[];

@@ -128,6 +128,10 @@ export class ImportPackage {
   readonly records = new Map<RecordKind, Map<string, Staged>>();
   readonly problems: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
+  /** Every id met, valid or not, and where: a reference to a record that has problems of its own is not a problem too. */
+  private readonly seen = new Map<RecordKind, Map<string, Origin>>();
+  /** Tables with a file that could not be read at all: references into them are not checked. */
+  private readonly unreadable = new Set<RecordKind>();
 
   problem(origin: Origin, field: string | null, reason: string): void {
     this.problems.push({ ...origin, field, reason });
@@ -135,6 +139,28 @@ export class ImportPackage {
 
   warn(origin: Origin, field: string | null, reason: string): void {
     this.warnings.push({ ...origin, field, reason });
+  }
+
+  /**
+   * Notes a record's id before its fields are checked. The same id twice in one CSV file is a
+   * mistake (returns false, with a problem); met again elsewhere, it is the same record.
+   */
+  note(kind: RecordKind, id: unknown, origin: Origin, options: { sameFileIsDuplicate: boolean }): boolean {
+    if (typeof id !== 'string' || id.trim() === '') return true;
+    const key = id.trim();
+    let table = this.seen.get(kind);
+    if (!table) this.seen.set(kind, (table = new Map()));
+    const earlier = table.get(key);
+    if (earlier && options.sameFileIsDuplicate && earlier.file === origin.file) {
+      this.problem(origin, 'id', `The ${TABLE_SPECS[kind].noun} id ${key} is used twice in this file (also ${describeOrigin(earlier)})`);
+      return false;
+    }
+    if (!earlier) table.set(key, origin);
+    return true;
+  }
+
+  markUnreadable(kind: RecordKind): void {
+    this.unreadable.add(kind);
   }
 
   get(kind: RecordKind, id: string): OrukRecord | undefined {
@@ -170,10 +196,7 @@ export class ImportPackage {
       return;
     }
     const noun = TABLE_SPECS[kind].noun;
-    if (options.sameFileIsDuplicate && existing.origin.file === origin.file) {
-      this.problem(origin, 'id', `The ${noun} id ${key} is used twice in this file (also ${describeOrigin(existing.origin)})`);
-      return;
-    }
+    if (options.sameFileIsDuplicate && existing.origin.file === origin.file) return; // reported by note()
     let agrees = true;
     for (const [field, value] of Object.entries(record)) {
       const before = existing.record[field];
@@ -199,6 +222,7 @@ export class ImportPackage {
           const target = record[ref.field];
           if (typeof target !== 'string') continue;
           if (this.get(ref.table, target) || existsInLinkdesk(ref.table, target)) continue;
+          if (this.seen.get(ref.table)?.has(target) || this.unreadable.has(ref.table)) continue; // its own problems are reported
           const noun = TABLE_SPECS[ref.table].noun;
           if (ref.strict) this.problem(origin, ref.field, `There is no ${noun} with id ${target} in this import or in Linkdesk`);
           else this.warn(origin, ref.field, `Refers to ${noun} ${target}, which is not in this import or in Linkdesk; kept as it is`);
@@ -215,14 +239,21 @@ export function readRecord(
   raw: Record<string, unknown>,
   origin: Origin,
   source: 'csv' | 'json',
-  options: { pathOf?: ((field: string) => string) | undefined; requiredHints?: Record<string, string> } = {},
+  options: {
+    pathOf?: ((field: string) => string) | undefined;
+    requiredHints?: Record<string, string>;
+    /** Fields filled from the record this one is nested in: a wrong value there is that record's problem, already reported. */
+    inherited?: ReadonlySet<string>;
+  } = {},
 ): OrukRecord | null {
+  if (!pkg.note(kind, raw.id, origin, { sameFileIsDuplicate: source === 'csv' })) return null;
   const record: OrukRecord = {};
   let ok = true;
   for (const field of TABLE_SPECS[kind].fields) {
     const result = readField(field, raw[field.name], source);
     if (!result.ok) {
       ok = false;
+      if (options.inherited?.has(field.name)) continue;
       const missing = raw[field.name] === undefined || raw[field.name] === null || raw[field.name] === '';
       const reason = (missing && options.requiredHints?.[`${kind}.${field.name}`]) || result.reason;
       pkg.problem(options.pathOf ? { ...origin, path: options.pathOf(field.name) } : origin, field.name, reason);
