@@ -1,3 +1,4 @@
+import type { AuditLogTable } from '../../src/main/store/schema';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,18 +147,7 @@ export async function readPerson(session: WorkspaceSession, id: string) {
   return session.requireUnlocked().db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  details_json: string;
-  prev_hash: string;
-  hash: string;
-}
+export type AuditRow = AuditLogTable;
 
 export function auditRows(raw: RawDatabase): AuditRow[] {
   return raw.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];

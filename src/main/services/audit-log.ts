@@ -4,6 +4,7 @@ import type { AuditAction } from '../../shared/audit-actions';
 import type { AuditEntry, AuditVerification } from '../../shared/ipc/contract';
 import type { LinkdeskDb } from '../store/kysely';
 import type { RawDatabase } from '../store/open-database';
+import type { AuditLogTable } from '../store/schema';
 
 /**
  * The one audit writer. Each entry's hash covers its own fields and the previous entry's hash, so
@@ -23,17 +24,8 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface ChainedFields {
-  id: number;
-  at: string;
-  actor_user_id: string | null;
-  actor_username: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  details_json: string;
-  prev_hash: string;
-}
+/** Everything the hash covers: the whole row but the hash itself. */
+type ChainedFields = Omit<AuditLogTable, 'hash'>;
 
 function hashEntry(fields: ChainedFields): string {
   const canonical = JSON.stringify([
@@ -72,7 +64,7 @@ export function verifyAuditChain(raw: RawDatabase): AuditVerification {
   let expectedId = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<ChainedFields & { hash: string }>;
+  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditLogTable>;
   for (const row of rows) {
     const broken =
       row.id !== expectedId ? `entry ${expectedId} is missing` : row.prev_hash !== prevHash ? `entry ${row.id} does not follow the entry before it` : hashEntry(row) !== row.hash ? `entry ${row.id} was changed after it was written` : null;
