@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { workspaceFiles } from '../../src/main/store/workspace-files';
 import { ADMIN, WORKSPACE_NAME, adminWorkspace, filesUnder, findInFiles, insertPerson, newSession, ok, readPerson } from '../support/workspace';
 
@@ -52,5 +52,12 @@ describe('the workspace store is encrypted at rest', () => {
     await ok(reopened, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
     expect(await readPerson(reopened, personId)).toMatchObject({ nhs_number: NHS_NUMBER, given_name: GIVEN_NAME, family_name: FAMILY_NAME, date_of_birth: '1948-07-05' });
     expect(await ok(reopened, 'settings.get')).toEqual({ workspaceName: WORKSPACE_NAME, idleMinutes: 10 });
+  });
+
+  it.runIf(process.platform !== 'win32')('leaves the folder and every file in it readable by its owner only', async () => {
+    const { folder, session } = await adminWorkspace();
+    await ok(session, 'session.signOut');
+    expect(statSync(folder).mode & 0o077, 'workspace folder').toBe(0);
+    for (const file of filesUnder(folder)) expect(statSync(file.path).mode & 0o077, file.name).toBe(0);
   });
 });

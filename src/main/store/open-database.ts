@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { WorkspaceOpenError, WRONG_KEY_MESSAGE } from './store-error';
 
@@ -16,6 +17,8 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
   let db: RawDatabase;
   try {
     db = new Database(path, { fileMustExist: !options.create });
+    // Owner-only, like the keyring; SQLite gives the -wal and -shm files the same permissions.
+    if (options.create) chmodSync(path, 0o600);
   } catch {
     throw new WorkspaceOpenError('The workspace database is missing or cannot be opened.');
   }
