@@ -1,11 +1,9 @@
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
-import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
 import { useId } from 'react';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { FormFieldset } from './FormFieldset';
 
 interface Props<T extends FieldValues, TOut> {
   control: Control<T, unknown, TOut>;
@@ -31,20 +29,7 @@ export function FormCheckboxGroup<T extends FieldValues, TOut = T>({ control, na
   };
 
   return (
-    <FormControl
-      component="fieldset"
-      error={Boolean(fieldState.error)}
-      aria-describedby={helper ? helperId : undefined}
-      sx={{ display: 'flex', mt: 2 }}
-    >
-      <FormLabel component="legend" sx={{ fontWeight: 600, color: 'text.primary', '&.Mui-focused': { color: 'text.primary' } }}>
-        {legend}
-      </FormLabel>
-      {helper && (
-        <FormHelperText id={helperId} sx={{ mx: 0 }}>
-          {helper}
-        </FormHelperText>
-      )}
+    <FormFieldset legend={legend} helper={helper} helperId={helperId} error={Boolean(fieldState.error)} aria-describedby={helper ? helperId : undefined}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, columnGap: 2 }}>
         {codes.map((code, index) => (
           <FormControlLabel
@@ -63,6 +48,6 @@ export function FormCheckboxGroup<T extends FieldValues, TOut = T>({ control, na
           />
         ))}
       </Box>
-    </FormControl>
+    </FormFieldset>
   );
 }

@@ -1,11 +1,9 @@
-import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import { useId } from 'react';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { FormFieldset } from './FormFieldset';
 
 interface Props<T extends FieldValues, TOut> {
   control: Control<T, unknown, TOut>;
@@ -23,15 +21,7 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name,
   const helperId = useId();
   const helper = fieldState.error?.message ?? hint;
   return (
-    <FormControl component="fieldset" error={Boolean(fieldState.error)} disabled={disabled} sx={{ display: 'flex', mt: 2 }}>
-      <FormLabel id={legendId} component="legend" sx={{ fontWeight: 600, color: 'text.primary', '&.Mui-focused': { color: 'text.primary' } }}>
-        {legend}
-      </FormLabel>
-      {helper && (
-        <FormHelperText id={helperId} sx={{ mx: 0 }}>
-          {helper}
-        </FormHelperText>
-      )}
+    <FormFieldset legend={legend} legendId={legendId} helper={helper} helperId={helperId} error={Boolean(fieldState.error)} disabled={disabled}>
       <RadioGroup
         name={field.name}
         value={field.value ?? ''}
@@ -44,6 +34,6 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name,
           <FormControlLabel key={value} value={value} label={label} control={<Radio />} />
         ))}
       </RadioGroup>
-    </FormControl>
+    </FormFieldset>
   );
 }

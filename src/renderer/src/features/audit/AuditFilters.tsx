@@ -40,29 +40,36 @@ export function AuditFilters({ values, onChange }: Props) {
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
-        label="From"
-        value={values.from}
-        onChange={set('from')}
-        fullWidth={false}
-        margin="none"
-        slotProps={{ htmlInput: { max: values.to || undefined } }}
-      />
-      <TextField
-        type="date"
-        label="To"
-        value={values.to}
-        onChange={set('to')}
-        fullWidth={false}
-        margin="none"
-        slotProps={{ htmlInput: { min: values.from || undefined } }}
-      />
+      <DateFilter label="From" value={values.from} onChange={set('from')} max={values.to} />
+      <DateFilter label="To" value={values.to} onChange={set('to')} min={values.from} />
       {anySet && (
         <Button variant="text" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </Button>
       )}
     </Box>
+  );
+}
+
+interface DateFilterProps {
+  label: string;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  /** The other end of the range, when it is set. */
+  min?: string;
+  max?: string;
+}
+
+function DateFilter({ label, value, onChange, min, max }: DateFilterProps) {
+  return (
+    <TextField
+      type="date"
+      label={label}
+      value={value}
+      onChange={onChange}
+      fullWidth={false}
+      margin="none"
+      slotProps={{ htmlInput: { min: min || undefined, max: max || undefined } }}
+    />
   );
 }

@@ -1,17 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { notesText } from '../../../../shared/ipc/casework-schemas';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { FormTextField } from '../../forms/FormTextField';
 
 const schema = z.object({ text: notesText(8000).refine((text) => text.trim().length > 0, 'Write the note') });
@@ -25,7 +19,6 @@ interface Props {
 }
 
 export function AddNoteDialog({ personId, onClose, onAdded }: Props) {
-  const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Input, unknown, Values>({ resolver: zodResolver(schema), defaultValues: { text: '' } });
 
@@ -40,32 +33,23 @@ export function AddNoteDialog({ personId, onClose, onAdded }: Props) {
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Add note</DialogTitle>
-        <DialogContent>
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <FormTextField
-            control={form.control}
-            name="text"
-            label="Note"
-            multiline
-            minRows={5}
-            autoFocus
-            hint="Write what is needed for their support, in words they would be comfortable reading."
-          />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Save note
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title="Add note"
+      failure={failure}
+      submitLabel="Save note"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <FormTextField
+        control={form.control}
+        name="text"
+        label="Note"
+        multiline
+        minRows={5}
+        autoFocus
+        hint="Write what is needed for their support, in words they would be comfortable reading."
+      />
+    </FormDialog>
   );
 }

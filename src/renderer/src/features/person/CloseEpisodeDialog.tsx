@@ -1,20 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CLOSURE_REASON_CODES, CLOSURE_REASONS } from '../../../../shared/domain/referral';
 import { notesText, type Episode } from '../../../../shared/ipc/casework-schemas';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../format';
 import { FormTextField } from '../../forms/FormTextField';
 
@@ -33,8 +26,6 @@ interface Props {
 
 /** Ends an episode of support, saying why. */
 export function CloseEpisodeDialog({ episode, onClose, onClosed }: Props) {
-  const titleId = useId();
-  const descriptionId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Input, unknown, Values>({
     resolver: zodResolver(schema),
@@ -55,36 +46,29 @@ export function CloseEpisodeDialog({ episode, onClose, onClosed }: Props) {
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} aria-describedby={descriptionId} fullWidth maxWidth="sm">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Close episode</DialogTitle>
-        <DialogContent>
-          <DialogContentText id={descriptionId}>
-            The referral received {formatDate(episode.receivedOn)} leaves the caseload. Its record stays, and shows under “Include
-            closed”.
-          </DialogContentText>
-          {failure && (
-            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-              {failure}
-            </Alert>
-          )}
-          <FormTextField control={form.control} name="closureReason" label="Reason for closing" select autoFocus slotProps={{ select: { displayEmpty: true } }}>
-            <MenuItem value="">Choose a reason</MenuItem>
-            {Object.entries(CLOSURE_REASONS).map(([code, label]) => (
-              <MenuItem key={code} value={code}>
-                {label}
-              </MenuItem>
-            ))}
-          </FormTextField>
-          <FormTextField control={form.control} name="closureNote" label="Closing note" multiline minRows={3} hint="What changed for them, and anything the GP or referrer should know." />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Close episode
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title="Close episode"
+      description={
+        <>
+          The referral received {formatDate(episode.receivedOn)} leaves the caseload. Its record stays, and shows under “Include
+          closed”.
+        </>
+      }
+      failure={failure}
+      submitLabel="Close episode"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <FormTextField control={form.control} name="closureReason" label="Reason for closing" select autoFocus slotProps={{ select: { displayEmpty: true } }}>
+        <MenuItem value="">Choose a reason</MenuItem>
+        {Object.entries(CLOSURE_REASONS).map(([code, label]) => (
+          <MenuItem key={code} value={code}>
+            {label}
+          </MenuItem>
+        ))}
+      </FormTextField>
+      <FormTextField control={form.control} name="closureNote" label="Closing note" multiline minRows={3} hint="What changed for them, and anything the GP or referrer should know." />
+    </FormDialog>
   );
 }

@@ -1,15 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { personFieldMap, personFormFromRecord, personFormSchema, toPersonDetails, type PersonFormInput, type PersonFormValues } from './person-form';
 import { PersonDetailsFields } from './PersonDetailsFields';
 import type { RecordedPerson } from './record-types';
@@ -22,7 +16,6 @@ interface Props {
 
 /** Corrects or completes a person's details (UK GDPR: people may ask for their record to be put right). */
 export function EditPersonDialog({ person, onClose, onSaved }: Props) {
-  const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<PersonFormInput, unknown, PersonFormValues>({
     resolver: zodResolver(personFormSchema),
@@ -40,24 +33,17 @@ export function EditPersonDialog({ person, onClose, onSaved }: Props) {
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="md">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Edit details</DialogTitle>
-        <DialogContent dividers>
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <PersonDetailsFields control={form.control} />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, py: 2 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Save details
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title="Edit details"
+      failure={failure}
+      submitLabel="Save details"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+      maxWidth="md"
+      dividers
+    >
+      <PersonDetailsFields control={form.control} />
+    </FormDialog>
   );
 }

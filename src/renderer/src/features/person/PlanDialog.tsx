@@ -1,17 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { optionalIsoDate, type Episode } from '../../../../shared/ipc/casework-schemas';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { todayIsoDate } from '../../dates';
 import { FormTextField } from '../../forms/FormTextField';
 
@@ -27,7 +21,6 @@ interface Props {
 
 /** When the next contact is, and when the support should be reviewed. */
 export function PlanDialog({ episode, onClose, onPlanned }: Props) {
-  const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const [today] = useState(todayIsoDate);
   const form = useForm<Input, unknown, Values>({
@@ -46,33 +39,25 @@ export function PlanDialog({ episode, onClose, onPlanned }: Props) {
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="xs">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Plan</DialogTitle>
-        <DialogContent>
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <FormTextField
-            control={form.control}
-            name="nextContactOn"
-            label="Next planned contact"
-            type="date"
-            autoFocus
-            hint="Leave blank if nothing is planned yet"
-            slotProps={{ htmlInput: { min: today } }}
-          />
-          <FormTextField control={form.control} name="reviewDueOn" label="Review date" type="date" hint="When to look at how the support is going" />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Save plan
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title="Plan"
+      failure={failure}
+      submitLabel="Save plan"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+      maxWidth="xs"
+    >
+      <FormTextField
+        control={form.control}
+        name="nextContactOn"
+        label="Next planned contact"
+        type="date"
+        autoFocus
+        hint="Leave blank if nothing is planned yet"
+        slotProps={{ htmlInput: { min: today } }}
+      />
+      <FormTextField control={form.control} name="reviewDueOn" label="Review date" type="date" hint="When to look at how the support is going" />
+    </FormDialog>
   );
 }

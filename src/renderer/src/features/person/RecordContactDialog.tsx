@@ -1,19 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { CONTACT_MODES } from '../../../../shared/domain/referral';
 import type { Contact, Episode } from '../../../../shared/ipc/casework-schemas';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { FormCheckbox } from '../../forms/FormCheckbox';
 import { FormRadioGroup } from '../../forms/FormRadioGroup';
 import { FormTextField } from '../../forms/FormTextField';
@@ -36,7 +30,6 @@ interface Props {
 }
 
 export function RecordContactDialog({ episode, personName, onClose, onRecorded }: Props) {
-  const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const withDecision = asksForDecision(episode.status);
   const form = useForm<ContactFormInput, unknown, ContactFormValues>({
@@ -55,57 +48,48 @@ export function RecordContactDialog({ episode, personName, onClose, onRecorded }
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Record contact with {personName}</DialogTitle>
-        <DialogContent>
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
-            <FormTextField control={form.control} name="at" label="Date and time" type="datetime-local" autoFocus />
-            <FormTextField control={form.control} name="mode" label="How" select slotProps={{ select: { displayEmpty: true } }}>
-              <MenuItem value="">Choose how</MenuItem>
-              {Object.entries(CONTACT_MODES).map(([code, label]) => (
-                <MenuItem key={code} value={code}>
-                  {label}
-                </MenuItem>
-              ))}
-            </FormTextField>
-            <FormTextField
-              control={form.control}
-              name="durationMinutes"
-              label="Duration (minutes)"
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-            />
-          </Box>
-          <FormCheckbox control={form.control} name="didNotAttend" label="Did not attend" hint="They missed the appointment or could not be reached." />
-          <FormTextField control={form.control} name="attendees" label="Who attended" hint="For example the person and their daughter" autoComplete="off" />
-          <FormTextField control={form.control} name="notes" label="Contact notes" multiline minRows={4} hint="What matters to them, what was offered, what happens next." />
-          {withDecision && (
-            <FormRadioGroup
-              control={form.control}
-              name="decision"
-              legend="Decision at this contact"
-              options={DECISIONS}
-              disabled={didNotAttend}
-              hint={
-                didNotAttend
-                  ? 'No decision can be recorded when they did not attend.'
-                  : 'Accepting or declining adds the SNOMED code the GP record needs to the GP coding queue.'
-              }
-            />
-          )}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Save contact
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title={`Record contact with ${personName}`}
+      failure={failure}
+      submitLabel="Save contact"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
+        <FormTextField control={form.control} name="at" label="Date and time" type="datetime-local" autoFocus />
+        <FormTextField control={form.control} name="mode" label="How" select slotProps={{ select: { displayEmpty: true } }}>
+          <MenuItem value="">Choose how</MenuItem>
+          {Object.entries(CONTACT_MODES).map(([code, label]) => (
+            <MenuItem key={code} value={code}>
+              {label}
+            </MenuItem>
+          ))}
+        </FormTextField>
+        <FormTextField
+          control={form.control}
+          name="durationMinutes"
+          label="Duration (minutes)"
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+        />
+      </Box>
+      <FormCheckbox control={form.control} name="didNotAttend" label="Did not attend" hint="They missed the appointment or could not be reached." />
+      <FormTextField control={form.control} name="attendees" label="Who attended" hint="For example the person and their daughter" autoComplete="off" />
+      <FormTextField control={form.control} name="notes" label="Contact notes" multiline minRows={4} hint="What matters to them, what was offered, what happens next." />
+      {withDecision && (
+        <FormRadioGroup
+          control={form.control}
+          name="decision"
+          legend="Decision at this contact"
+          options={DECISIONS}
+          disabled={didNotAttend}
+          hint={
+            didNotAttend
+              ? 'No decision can be recorded when they did not attend.'
+              : 'Accepting or declining adds the SNOMED code the GP record needs to the GP coding queue.'
+          }
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -10,6 +10,7 @@ import { enteredPasswordSchema, passwordSchema } from '../../../../shared/valida
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { FormTextField } from '../../forms/FormTextField';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { confirmPasswordSchema, PASSWORD_HINT, passwordsMatch } from '../../forms/passwords';
 
 const schema = z
@@ -49,15 +50,7 @@ export function MyPasswordSection() {
       )}
       <form noValidate onSubmit={(event) => void submit(event)}>
         <FormTextField control={form.control} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-        <FormTextField
-          control={form.control}
-          name="newPassword"
-          label="New password"
-          type="password"
-          hint={PASSWORD_HINT}
-          autoComplete="new-password"
-        />
-        <FormTextField control={form.control} name="confirmNewPassword" label="Confirm new password" type="password" autoComplete="new-password" />
+        <NewPasswordFields control={form.control} name="newPassword" confirmName="confirmNewPassword" label="New password" hint={PASSWORD_HINT} />
         <Button type="submit" variant="contained" loading={form.formState.isSubmitting} sx={{ mt: 2 }}>
           Change password
         </Button>

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import type { Control } from 'react-hook-form';
 import { PageHeading } from '../../components/PageHeading';
 import { FormTextField } from '../../forms/FormTextField';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { PASSWORD_HINT } from '../../forms/passwords';
 import type { SetupFormInput, SetupFormValues } from './setup-schema';
 
@@ -28,8 +29,7 @@ export function AdminStep({ control, submitting, onBack, onSubmit }: Props) {
         autoComplete="username"
       />
       <FormTextField control={control} name="displayName" label="Full name" autoComplete="name" />
-      <FormTextField control={control} name="password" label="Password" type="password" hint={PASSWORD_HINT} autoComplete="new-password" />
-      <FormTextField control={control} name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" />
+      <NewPasswordFields control={control} name="password" confirmName="confirmPassword" label="Password" hint={PASSWORD_HINT} />
       <Box sx={{ display: 'flex', justifyContent: 'space-between', mt: 3 }}>
         <Button variant="outlined" onClick={onBack} disabled={submitting}>
           Back

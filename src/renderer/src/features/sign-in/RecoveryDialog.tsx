@@ -1,19 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { passwordSchema, recoveryKeySchema, usernameSchema } from '../../../../shared/validation';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
-import { DialogForm } from '../../components/DialogForm';
+import { FormDialog } from '../../components/FormDialog';
 import { FormTextField } from '../../forms/FormTextField';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { confirmPasswordSchema, PASSWORD_HINT, passwordsMatch } from '../../forms/passwords';
 
 const recoverySchema = z
@@ -36,7 +30,6 @@ interface Props {
 
 /** Sets a new password with the recovery key from set-up, for when no admin can help. */
 export function RecoveryDialog({ onClose, onReset }: Props) {
-  const titleId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<RecoveryInput, unknown, RecoveryValues>({
     resolver: zodResolver(recoverySchema),
@@ -54,38 +47,18 @@ export function RecoveryDialog({ onClose, onReset }: Props) {
   });
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      <DialogForm onSubmit={(event) => void submit(event)}>
-        <DialogTitle id={titleId}>Reset your password with the recovery key</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Use the recovery key that was shown when Linkdesk was set up. If you do not have it, ask an admin: they can set a
-            temporary password for you in Settings.
-          </DialogContentText>
-          {failure && (
-            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-              {failure}
-            </Alert>
-          )}
-          <FormTextField control={form.control} name="username" label="User name" autoComplete="username" autoFocus />
-          <FormTextField control={form.control} name="recoveryKey" label="Recovery key" autoComplete="off" spellCheck={false} />
-          <FormTextField
-            control={form.control}
-            name="newPassword"
-            label="New password"
-            type="password"
-            hint={PASSWORD_HINT}
-            autoComplete="new-password"
-          />
-          <FormTextField control={form.control} name="confirmNewPassword" label="Confirm new password" type="password" autoComplete="new-password" />
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" loading={form.formState.isSubmitting}>
-            Reset password
-          </Button>
-        </DialogActions>
-      </DialogForm>
-    </Dialog>
+    <FormDialog
+      title="Reset your password with the recovery key"
+      description="Use the recovery key that was shown when Linkdesk was set up. If you do not have it, ask an admin: they can set a temporary password for you in Settings."
+      failure={failure}
+      submitLabel="Reset password"
+      submitting={form.formState.isSubmitting}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <FormTextField control={form.control} name="username" label="User name" autoComplete="username" autoFocus />
+      <FormTextField control={form.control} name="recoveryKey" label="Recovery key" autoComplete="off" spellCheck={false} />
+      <NewPasswordFields control={form.control} name="newPassword" confirmName="confirmNewPassword" label="New password" hint={PASSWORD_HINT} />
+    </FormDialog>
   );
 }
