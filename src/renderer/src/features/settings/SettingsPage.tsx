@@ -2,6 +2,7 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { PageHeading } from '../../components/PageHeading';
+import { DirectorySettingsSection } from './DirectorySettingsSection';
 import { MyPasswordSection } from './MyPasswordSection';
 import { UsersSection } from './UsersSection';
 import { WorkspaceSection } from './WorkspaceSection';
@@ -21,6 +22,7 @@ export function SettingsPage({ user, onWorkspaceChanged }: Props) {
         <MyPasswordSection />
         {isAdmin && <UsersSection currentUserId={user.id} />}
         {isAdmin && <WorkspaceSection onWorkspaceChanged={onWorkspaceChanged} />}
+        {isAdmin && <DirectorySettingsSection />}
       </Stack>
     </>
   );

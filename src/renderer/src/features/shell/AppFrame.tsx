@@ -11,6 +11,8 @@ import { canReadRecords } from '../../session/permissions';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CodingQueuePage } from '../coding/CodingQueuePage';
+import { DirectoryEntryPage } from '../directory/DirectoryEntryPage';
+import { DirectoryPage } from '../directory/DirectoryPage';
 import { PersonRecordPage } from '../person/PersonRecordPage';
 import { NewReferralPage } from '../referrals/NewReferralPage';
 import { PeopleSearch } from '../search/PeopleSearch';
@@ -86,11 +88,14 @@ function PageContent({ view, area, user, onWorkspaceChanged }: PageContentProps)
   const { page } = view;
   if (page.kind === 'person') return <PersonRecordPage personId={page.personId} user={user} backTo={area} />;
   if (page.kind === 'new-referral') return <NewReferralPage person={page.person} />;
+  if (page.kind === 'directory-entry') return <DirectoryEntryPage entryId={page.entryId} user={user} />;
   switch (area.id) {
     case 'caseload':
       return <CaseloadPage user={user} />;
     case 'coding':
       return <CodingQueuePage user={user} />;
+    case 'directory':
+      return <DirectoryPage user={user} />;
     case 'settings':
       return <SettingsPage user={user} onWorkspaceChanged={onWorkspaceChanged} />;
     case 'audit':

@@ -12,7 +12,6 @@ export function AreaPlaceholder({ title, purpose }: { title: string; purpose: st
 }
 
 export const PLACEHOLDER_PURPOSES = {
-  directory: 'The community groups and services you connect people to will be listed here, each showing when it was last checked.',
   supervision:
     'Weekly supervision will live here: an agenda built from the caseload, notes on each case, decisions, actions and the sign-off.',
   reports: 'Reports for the PCN and commissioners will live here, with small numbers hidden so nobody can be identified.',

@@ -8,7 +8,11 @@ export interface ReferralPerson {
 }
 
 /** What the main column shows: an area's own page, or a page reached from it. */
-export type Page = { kind: 'area' } | { kind: 'person'; personId: string } | { kind: 'new-referral'; person: ReferralPerson | null };
+export type Page =
+  | { kind: 'area' }
+  | { kind: 'person'; personId: string }
+  | { kind: 'new-referral'; person: ReferralPerson | null }
+  | { kind: 'directory-entry'; entryId: string };
 
 export interface View {
   /** The navigation item that stays highlighted. */
@@ -24,6 +28,8 @@ export interface AppNavigation {
   openPerson: (personId: string, from?: AreaId) => void;
   /** Starts a referral, for a new person or (given) one already in Linkdesk. */
   startReferral: (person?: ReferralPerson) => void;
+  /** Opens one directory entry, from the Directory area. */
+  openDirectoryEntry: (entryId: string) => void;
 }
 
 /**
@@ -38,6 +44,7 @@ export function useAppView(landing: AreaId): [View, AppNavigation] {
       openArea: (area) => go(area, { kind: 'area' }),
       openPerson: (personId, from = 'caseload') => go(from, { kind: 'person', personId }),
       startReferral: (person) => go('caseload', { kind: 'new-referral', person: person ?? null }),
+      openDirectoryEntry: (entryId) => go('directory', { kind: 'directory-entry', entryId }),
     };
   }, []);
   return [view, navigation];
