@@ -35,6 +35,14 @@ export const AUDIT_ACTIONS = {
   'directory.imported': 'Open Referral UK feed imported into the directory',
   'directory.exported': 'Directory exported as Open Referral UK',
   'directory.settings_updated': 'Directory settings changed',
+  'conversation.recorded': '"What matters to me" conversation recorded',
+  'conversation.viewed': '"What matters to me" conversations opened',
+  'plan.draft_saved': 'Care and support plan draft saved',
+  'plan.agreed': 'Care and support plan agreed with the person',
+  'plan.revised': 'New version of an agreed care and support plan started',
+  'plan.reviewed': 'Care and support plan reviewed',
+  'plan.viewed': 'Care and support plan opened',
+  'plan.person_copy_made': "Person's copy of a care and support plan made",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -4,6 +4,7 @@ import { readSettings, writeSettings } from '../services/settings';
 import { createUser, disableUser, listUsers, setTemporaryPassword } from '../services/users';
 import { caseworkHandlers } from './casework-handlers';
 import { directoryHandlers } from './directory-handlers';
+import { plansHandlers } from './plans-handlers';
 import type { Handlers } from './router';
 
 /** Binds each contract channel to its service. Handlers stay one line where they can: logic lives in services. */
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   },
   ...caseworkHandlers,
   ...directoryHandlers,
+  ...plansHandlers,
 };

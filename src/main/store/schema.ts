@@ -3,6 +3,7 @@ import type { ConsentMethod, ContactMethod } from '../../shared/domain/person';
 import type { ClosureReason, ContactMode, EpisodeStatus, ReferralReason, ReferralSource, Urgency } from '../../shared/domain/referral';
 import type { Role } from '../../shared/roles';
 import type { DirectoryCost, DirectoryStatus, Weekday } from '../../shared/domain/directory';
+import type { AgreementMethod, GoalProgress, PlanStatus } from '../../shared/domain/plans';
 
 /** Kysely's view of the database. Each table's columns match the migrations in ./migrations. */
 export interface WorkspaceTable {
@@ -265,4 +266,70 @@ export interface LinkdeskSchema {
   directory_schedules: DirectorySchedulesTable;
   directory_service_features: DirectoryServiceFeaturesTable;
   directory_oruk_records: DirectoryOrukRecordsTable;
+  what_matters_conversations: WhatMattersConversationsTable;
+  care_plans: CarePlansTable;
+  care_plan_versions: CarePlanVersionsTable;
+  care_plan_reviews: CarePlanReviewsTable;
+  care_plan_review_goals: CarePlanReviewGoalsTable;
+}
+
+// 0005-plans
+export interface WhatMattersConversationsTable {
+  seq: Generated<number>;
+  id: string;
+  episode_id: string;
+  person_id: string;
+  held_on: string;
+  /** The person's own words, exactly as typed. */
+  own_words: string;
+  strengths: string | null;
+  barriers: string | null;
+  priorities: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CarePlansTable {
+  id: string;
+  episode_id: string;
+  person_id: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CarePlanVersionsTable {
+  id: string;
+  plan_id: string;
+  version: number;
+  status: PlanStatus;
+  /** JSON arrays: goals [{ id, text }], steps [{ id, action, owner, ownerName, dueOn, done }], present [name]. */
+  goals_json: string;
+  steps_json: string;
+  present_json: string;
+  support_offered: string | null;
+  review_on: string | null;
+  staff_notes: string | null;
+  agreement_method: AgreementMethod | null;
+  agreed_on: string | null;
+  agreed_at: string | null;
+  agreed_by: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface CarePlanReviewsTable {
+  id: string;
+  version_id: string;
+  reviewed_on: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CarePlanReviewGoalsTable {
+  review_id: string;
+  goal_id: string;
+  progress: GoalProgress;
+  note: string | null;
 }

@@ -3,6 +3,7 @@ import { ROLES } from '../roles';
 import { channel, noInput, okOutput } from './channel';
 import { caseworkAreas } from './casework-contract';
 import { directoryAreas } from './directory-contract';
+import { plansAreas } from './plans-contract';
 import {
   displayNameSchema,
   enteredPasswordSchema,
@@ -167,6 +168,7 @@ export const contract = {
   },
   ...caseworkAreas,
   ...directoryAreas,
+  ...plansAreas,
 } as const;
 
 export type Contract = typeof contract;
