@@ -199,8 +199,8 @@ test('a referral from arrival to closure: caseload, record, contacts, GP coding'
   await expect(referral).toContainText('4 so far (6–12 is typical)');
 
   // Plan the next contact and a review, and add a note.
-  await page.getByRole('button', { name: 'Plan' }).click();
-  const planDialog = page.getByRole('dialog', { name: 'Plan' });
+  await page.getByRole('button', { name: 'Plan next contact' }).click();
+  const planDialog = page.getByRole('dialog', { name: 'Plan next contact and review' });
   await planDialog.getByLabel('Next planned contact').fill(isoDateFromToday(7));
   await planDialog.getByLabel('Review date').fill(isoDateFromToday(28));
   await planDialog.getByRole('button', { name: 'Save plan' }).click();

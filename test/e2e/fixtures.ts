@@ -35,7 +35,8 @@ export { expect };
 /** Fails on any serious or critical WCAG 2.2 A/AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   // Judge the screen as people see it once it has settled: mid-fade colours are not the design's.
-  await page.waitForFunction('document.getAnimations().every((animation) => animation.playState !== "running")');
+  // (Polled with evaluate: waitForFunction compiles its predicate in the page, which the app's CSP forbids.)
+  await expect.poll(() => page.evaluate<boolean>('document.getAnimations().every((animation) => animation.playState !== "running")')).toBe(true);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(blocking.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

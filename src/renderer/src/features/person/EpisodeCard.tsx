@@ -9,6 +9,7 @@ import { CLOSURE_REASONS, REFERRAL_REASONS, REFERRAL_SOURCES, URGENCIES } from '
 import type { Contact, Episode } from '../../../../shared/ipc/casework-schemas';
 import { formatDate } from '../../format';
 import { EpisodeStatusChip } from '../caseload/EpisodeStatusChip';
+import { EpisodePlanning } from '../plans/EpisodePlanning';
 import { DetailList } from './DetailList';
 import { EpisodeContacts } from './EpisodeContacts';
 
@@ -76,7 +77,7 @@ export function EpisodeCard({ episode, contacts, canWrite, onAction }: Props) {
             </Button>
           )}
           <Button variant="outlined" startIcon={<EventAvailableOutlined />} onClick={() => onAction('plan', episode)}>
-            Plan
+            Plan next contact
           </Button>
           <Button variant="outlined" startIcon={<CloseOutlined />} onClick={() => onAction('close', episode)}>
             Close episode
@@ -84,6 +85,7 @@ export function EpisodeCard({ episode, contacts, canWrite, onAction }: Props) {
         </Box>
       )}
       <EpisodeContacts contacts={contacts} />
+      <EpisodePlanning episodeId={episode.id} canWrite={canWrite && open} />
     </Paper>
   );
 }

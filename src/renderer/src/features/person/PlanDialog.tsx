@@ -40,7 +40,7 @@ export function PlanDialog({ episode, onClose, onPlanned }: Props) {
 
   return (
     <FormDialog
-      title="Plan"
+      title="Plan next contact and review"
       failure={failure}
       submitLabel="Save plan"
       submitting={form.formState.isSubmitting}
