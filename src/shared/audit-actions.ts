@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = {
   'plan.reviewed': 'Care and support plan reviewed',
   'plan.viewed': 'Care and support plan opened',
   'plan.person_copy_made': "Person's copy of a care and support plan made",
+  'connection.created': 'Person connected to a group or service',
+  'connection.moved': 'Connection status changed',
+  'connection.viewed': 'Connections opened',
+  'group_support.recorded': 'Support to a community group recorded',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

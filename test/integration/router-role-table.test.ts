@@ -66,7 +66,7 @@ describe('the role table', () => {
     expect(table).toContain('contacts.record as link_worker: invalid_input');
     expect(table).toContain('coding.markRecorded as admin: invalid_input');
     const deniedToAdmin = names.filter((name) => forbidden(name, 'admin'));
-    expect(deniedToAdmin.every((name) => /^(people|episodes|contacts|caseload|conversations|plans)\./.test(name))).toBe(true);
+    expect(deniedToAdmin.every((name) => /^(people|episodes|contacts|caseload|conversations|plans|connections)\./.test(name))).toBe(true);
     expect(forbiddenCount.get('admin') ?? 0).toBe(deniedToAdmin.length);
 
     // Every refusal by role is in the audit log, under the caller's name.

@@ -3,6 +3,7 @@ import { listAudit, verifyAuditChain } from '../services/audit-log';
 import { readSettings, writeSettings } from '../services/settings';
 import { createUser, disableUser, listUsers, setTemporaryPassword } from '../services/users';
 import { caseworkHandlers } from './casework-handlers';
+import { connectionsHandlers } from './connections-handlers';
 import { directoryHandlers } from './directory-handlers';
 import { plansHandlers } from './plans-handlers';
 import type { Handlers } from './router';
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   ...caseworkHandlers,
   ...directoryHandlers,
   ...plansHandlers,
+  ...connectionsHandlers,
 };

@@ -4,6 +4,7 @@ import type { ClosureReason, ContactMode, EpisodeStatus, ReferralReason, Referra
 import type { Role } from '../../shared/roles';
 import type { DirectoryCost, DirectoryStatus, Weekday } from '../../shared/domain/directory';
 import type { AgreementMethod, GoalProgress, PlanStatus } from '../../shared/domain/plans';
+import type { ConnectionStatus, ConnectionStopReason, GroupSupportType } from '../../shared/domain/connections';
 
 /** Kysely's view of the database. Each table's columns match the migrations in ./migrations. */
 export interface WorkspaceTable {
@@ -271,6 +272,9 @@ export interface LinkdeskSchema {
   care_plan_versions: CarePlanVersionsTable;
   care_plan_reviews: CarePlanReviewsTable;
   care_plan_review_goals: CarePlanReviewGoalsTable;
+  connections: ConnectionsTable;
+  connection_status_history: ConnectionStatusHistoryTable;
+  group_support_log: GroupSupportLogTable;
 }
 
 // 0005-plans
@@ -332,4 +336,49 @@ export interface CarePlanReviewGoalsTable {
   goal_id: string;
   progress: GoalProgress;
   note: string | null;
+}
+
+// 0006-connections
+export interface ConnectionsTable {
+  seq: Generated<number>;
+  id: string;
+  episode_id: string;
+  person_id: string;
+  service_id: string;
+  goal_id: string | null;
+  status: ConnectionStatus;
+  /** The date of the current status. */
+  status_on: string;
+  stop_reason: ConnectionStopReason | null;
+  stop_note: string | null;
+  handover_note: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ConnectionStatusHistoryTable {
+  id: Generated<number>;
+  connection_id: string;
+  /** Null for the first entry, when the connection was suggested. */
+  from_status: ConnectionStatus | null;
+  to_status: ConnectionStatus;
+  changed_on: string;
+  at: string;
+  changed_by: string;
+  stop_reason: ConnectionStopReason | null;
+}
+
+export interface GroupSupportLogTable {
+  seq: Generated<number>;
+  id: string;
+  organisation_id: string;
+  service_id: string | null;
+  support_type: GroupSupportType;
+  given_on: string;
+  minutes: number;
+  note: string | null;
+  given_by: string;
+  recorded_at: string;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../roles';
 import { channel, noInput, okOutput } from './channel';
 import { caseworkAreas } from './casework-contract';
+import { connectionsAreas } from './connections-contract';
 import { directoryAreas } from './directory-contract';
 import { plansAreas } from './plans-contract';
 import {
@@ -169,6 +170,7 @@ export const contract = {
   ...caseworkAreas,
   ...directoryAreas,
   ...plansAreas,
+  ...connectionsAreas,
 } as const;
 
 export type Contract = typeof contract;

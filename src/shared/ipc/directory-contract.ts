@@ -208,7 +208,7 @@ export const directoryEntrySchema = z.object({
   lastCheckedBy: z.object({ id: idSchema, displayName: z.string() }).nullable(),
   /** Not checked within the workspace's staleness limit (or never checked). */
   stale: z.boolean(),
-  /** People connected to this entry; connections arrive in a later version, so always 0 for now. */
+  /** How many distinct people have been connected to this entry (a count, never names). */
   connectionCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

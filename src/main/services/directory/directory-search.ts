@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { readAreaQuery, type AccessibilityFeature, type DirectoryCategory, type Weekday } from '../../../shared/domain/directory';
 import type { DirectoryQuery, DirectoryRow } from '../../../shared/ipc/directory-contract';
+import { connectionCountSql } from '../connections/connection-counts';
 import type { WorkspaceSession } from '../workspace-session';
 import { readStaleMonths, staleSql, todayOf } from './directory';
 
@@ -77,6 +78,7 @@ export async function listDirectory(session: WorkspaceSession, query: DirectoryQ
     's.waiting_list',
     's.last_checked_on',
     stale.as('stale'),
+    connectionCountSql().as('connection_count'),
     sql<string | null>`(SELECT group_concat(weekday) FROM (SELECT DISTINCT weekday FROM directory_schedules d WHERE d.service_id = s.id AND d.weekday IS NOT NULL))`.as('weekdays'),
     sql<string | null>`(SELECT group_concat(feature) FROM directory_service_features f WHERE f.service_id = s.id)`.as('features'),
   ]);
@@ -105,7 +107,7 @@ export async function listDirectory(session: WorkspaceSession, query: DirectoryQ
       waitingList: row.waiting_list === 1,
       lastCheckedOn: row.last_checked_on,
       stale: row.stale === 1,
-      connectionCount: 0,
+      connectionCount: Number(row.connection_count),
     })),
   };
 }

@@ -14,6 +14,7 @@ import { AppError } from '../../errors';
 import type { LinkdeskDb } from '../../store/kysely';
 import type { DirectoryOrganisationsTable, DirectoryServicesTable } from '../../store/schema';
 import type { WorkspaceSession } from '../workspace-session';
+import { connectionCountSql } from '../connections/connection-counts';
 import { locationFieldsOf, RecordChanges, writeChecked, writeEntryChanges, writeOrganisation, type EntryFields, type OrganisationView } from './entry-view';
 import { RecordIndex } from './oruk-records';
 import { loadServiceRecords, saveChanges, servicesAtLocations } from './record-store';
@@ -179,6 +180,7 @@ export async function getEntry(session: WorkspaceSession, id: string, db: Linkde
       'o.email as org_email',
       'checker.display_name as checker_name',
       staleSql(today, months).as('stale'),
+      connectionCountSql().as('connection_count'),
     ])
     .where('s.id', '=', id)
     .executeTakeFirst();
@@ -201,7 +203,7 @@ export async function getEntry(session: WorkspaceSession, id: string, db: Linkde
     lastCheckedOn: row.last_checked_on,
     lastCheckedBy: row.last_checked_by && row.checker_name ? { id: row.last_checked_by, displayName: row.checker_name } : null,
     stale: row.stale === 1,
-    connectionCount: 0,
+    connectionCount: Number(row.connection_count),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

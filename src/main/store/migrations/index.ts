@@ -4,6 +4,7 @@ import { migration0002People } from './0002-people';
 import { migration0003Casework } from './0003-casework';
 import { migration0004Directory } from './0004-directory';
 import { migration0005Plans } from './0005-plans';
+import { migration0006Connections } from './0006-connections';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Foundation, migration0002People, migration0003Casework, migration0004Directory, migration0005Plans];
+export const MIGRATIONS: readonly Migration[] = [migration0001Foundation, migration0002People, migration0003Casework, migration0004Directory, migration0005Plans, migration0006Connections];
