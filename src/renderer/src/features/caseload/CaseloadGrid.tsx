@@ -7,7 +7,7 @@ import { CASELOAD_SORT_FIELDS, type CaseloadRow } from '../../../../shared/ipc/c
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
-import { nhs } from '../../theme';
+import { opensRecordOnClickOrEnter, RECORD_GRID_SX } from '../../components/record-grid';
 import { useAppNavigation } from '../shell/app-navigation';
 import { caseloadColumns, TYPICAL_CONTACTS } from './caseload-columns';
 import { CaseloadFilters, NO_CASELOAD_FILTERS, type CaseloadFilterValues } from './CaseloadFilters';
@@ -89,21 +89,9 @@ export function CaseloadGrid({ user }: { user: SessionUser }) {
           disableRowSelectionOnClick
           getRowHeight={() => 'auto'}
           columnHeaderHeight={64}
-          onRowClick={({ row }) => openPerson(row.personId)}
-          onCellKeyDown={({ row }, event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              openPerson(row.personId);
-            }
-          }}
+          {...opensRecordOnClickOrEnter<CaseloadRow>((row) => openPerson(row.personId))}
           localeText={{ noRowsLabel: 'No one on the caseload matches these filters.' }}
-          sx={{
-            '& .MuiDataGrid-row': { cursor: 'pointer' },
-            '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center' },
-            '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 700, whiteSpace: 'normal', lineHeight: 1.25 },
-            '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within, & .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within':
-              { outline: `3px solid ${nhs.text}`, outlineOffset: '-3px' },
-          }}
+          sx={RECORD_GRID_SX}
         />
       </Box>
     </>

@@ -7,7 +7,7 @@ import type { DirectoryRow } from '../../../../shared/ipc/directory-contract';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { plural } from '../../format';
-import { nhs } from '../../theme';
+import { opensRecordOnClickOrEnter, RECORD_GRID_SX } from '../../components/record-grid';
 import { useDebounced } from '../search/useDebounced';
 import { directoryColumns } from './directory-columns';
 import { DirectoryFilters, NO_DIRECTORY_FILTERS, type DirectoryFilterValues } from './DirectoryFilters';
@@ -87,21 +87,9 @@ export function DirectoryGrid({ reloadKey, staleMonths }: { reloadKey: number; s
           disableRowSelectionOnClick
           getRowHeight={() => 'auto'}
           columnHeaderHeight={64}
-          onRowClick={({ row }) => openDirectoryEntry(row.id)}
-          onCellKeyDown={({ row }, event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              openDirectoryEntry(row.id);
-            }
-          }}
+          {...opensRecordOnClickOrEnter<DirectoryRow>((row) => openDirectoryEntry(row.id))}
           localeText={{ noRowsLabel: 'No entries match these filters.' }}
-          sx={{
-            '& .MuiDataGrid-row': { cursor: 'pointer' },
-            '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center' },
-            '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 700, whiteSpace: 'normal', lineHeight: 1.25 },
-            '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within, & .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within':
-              { outline: `3px solid ${nhs.text}`, outlineOffset: '-3px' },
-          }}
+          sx={RECORD_GRID_SX}
         />
       </Box>
     </>
