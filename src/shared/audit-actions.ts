@@ -1,3 +1,9 @@
+import { EXPORTS_AUDIT_ACTIONS } from './audit-actions-exports';
+import { OUTCOMES_AUDIT_ACTIONS } from './audit-actions-outcomes';
+import { RECORDS_AUDIT_ACTIONS } from './audit-actions-records';
+import { REPORTS_AUDIT_ACTIONS } from './audit-actions-reports';
+import { SUPERVISION_AUDIT_ACTIONS } from './audit-actions-supervision';
+
 /**
  * Every kind of audit entry, with the words the audit viewer shows. Entries say who did what to
  * which record; they never hold the personal data itself.
@@ -47,6 +53,11 @@ export const AUDIT_ACTIONS = {
   'connection.moved': 'Connection status changed',
   'connection.viewed': 'Connections opened',
   'group_support.recorded': 'Support to a community group recorded',
+  ...OUTCOMES_AUDIT_ACTIONS,
+  ...SUPERVISION_AUDIT_ACTIONS,
+  ...EXPORTS_AUDIT_ACTIONS,
+  ...REPORTS_AUDIT_ACTIONS,
+  ...RECORDS_AUDIT_ACTIONS,
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -66,7 +66,16 @@ describe('the role table', () => {
     expect(table).toContain('contacts.record as link_worker: invalid_input');
     expect(table).toContain('coding.markRecorded as admin: invalid_input');
     const deniedToAdmin = names.filter((name) => forbidden(name, 'admin'));
-    expect(deniedToAdmin.every((name) => /^(people|episodes|contacts|caseload|conversations|plans|connections)\./.test(name))).toBe(true);
+    const caseworkAreas = [
+      'people',
+      'episodes',
+      'contacts',
+      'caseload',
+      'conversations',
+      'plans',
+      'connections',
+    ];
+    expect(deniedToAdmin.filter((name) => !caseworkAreas.includes(name.split('.')[0]!))).toEqual([]);
     expect(forbiddenCount.get('admin') ?? 0).toBe(deniedToAdmin.length);
 
     // Every refusal by role is in the audit log, under the caller's name.

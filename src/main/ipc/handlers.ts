@@ -5,7 +5,12 @@ import { createUser, disableUser, listUsers, setTemporaryPassword } from '../ser
 import { caseworkHandlers } from './casework-handlers';
 import { connectionsHandlers } from './connections-handlers';
 import { directoryHandlers } from './directory-handlers';
+import { exportsHandlers } from './exports-handlers';
+import { outcomesHandlers } from './outcomes-handlers';
 import { plansHandlers } from './plans-handlers';
+import { recordsHandlers } from './records-handlers';
+import { reportsHandlers } from './reports-handlers';
+import { supervisionHandlers } from './supervision-handlers';
 import type { Handlers } from './router';
 
 /** Binds each contract channel to its service. Handlers stay one line where they can: logic lives in services. */
@@ -66,4 +71,9 @@ export const handlers: Handlers = {
   ...directoryHandlers,
   ...plansHandlers,
   ...connectionsHandlers,
+  ...outcomesHandlers,
+  ...supervisionHandlers,
+  ...exportsHandlers,
+  ...reportsHandlers,
+  ...recordsHandlers,
 };

@@ -5,6 +5,10 @@ import type { Role } from '../../shared/roles';
 import type { DirectoryCost, DirectoryStatus, Weekday } from '../../shared/domain/directory';
 import type { AgreementMethod, GoalProgress, PlanStatus } from '../../shared/domain/plans';
 import type { ConnectionStatus, ConnectionStopReason, GroupSupportType } from '../../shared/domain/connections';
+import type { ExportsSchema } from './schema-exports';
+import type { OutcomesSchema } from './schema-outcomes';
+import type { RecordsSchema } from './schema-records';
+import type { SupervisionSchema } from './schema-supervision';
 
 /** Kysely's view of the database. Each table's columns match the migrations in ./migrations. */
 export interface WorkspaceTable {
@@ -250,7 +254,8 @@ export interface DirectoryOrukRecordsTable {
   record_json: string;
 }
 
-export interface LinkdeskSchema {
+/** Areas added later keep their table types in their own schema-<area>.ts files. */
+export interface LinkdeskSchema extends OutcomesSchema, SupervisionSchema, ExportsSchema, RecordsSchema {
   workspace: WorkspaceTable;
   settings: SettingsTable;
   users: UsersTable;

@@ -4,7 +4,12 @@ import { channel, noInput, okOutput } from './channel';
 import { caseworkAreas } from './casework-contract';
 import { connectionsAreas } from './connections-contract';
 import { directoryAreas } from './directory-contract';
+import { exportsAreas } from './exports-contract';
+import { outcomesAreas } from './outcomes-contract';
 import { plansAreas } from './plans-contract';
+import { recordsAreas } from './records-contract';
+import { reportsAreas } from './reports-contract';
+import { supervisionAreas } from './supervision-contract';
 import {
   displayNameSchema,
   enteredPasswordSchema,
@@ -171,6 +176,11 @@ export const contract = {
   ...directoryAreas,
   ...plansAreas,
   ...connectionsAreas,
+  ...outcomesAreas,
+  ...supervisionAreas,
+  ...exportsAreas,
+  ...reportsAreas,
+  ...recordsAreas,
 } as const;
 
 export type Contract = typeof contract;

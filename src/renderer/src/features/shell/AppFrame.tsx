@@ -11,14 +11,17 @@ import { canReadRecords } from '../../session/permissions';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CodingQueuePage } from '../coding/CodingQueuePage';
+import { ExportCentrePage } from '../exports/ExportCentrePage';
 import { DirectoryEntryPage } from '../directory/DirectoryEntryPage';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { PersonRecordPage } from '../person/PersonRecordPage';
+import { RecordsPage } from '../records/RecordsPage';
 import { NewReferralPage } from '../referrals/NewReferralPage';
+import { ReportsPage } from '../reports/ReportsPage';
 import { PeopleSearch } from '../search/PeopleSearch';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { AppNavigationContext, useAppView, type View } from './app-navigation';
-import { AreaPlaceholder, PLACEHOLDER_PURPOSES } from './AreaPlaceholder';
 import { areasFor, LANDING_AREA, type AreaSpec } from './areas';
 import { Navigation } from './Navigation';
 
@@ -96,11 +99,17 @@ function PageContent({ view, area, user, onWorkspaceChanged }: PageContentProps)
       return <CodingQueuePage user={user} />;
     case 'directory':
       return <DirectoryPage user={user} />;
+    case 'supervision':
+      return <SupervisionPage user={user} />;
+    case 'reports':
+      return <ReportsPage user={user} />;
+    case 'exports':
+      return <ExportCentrePage user={user} />;
+    case 'records':
+      return <RecordsPage user={user} />;
     case 'settings':
       return <SettingsPage user={user} onWorkspaceChanged={onWorkspaceChanged} />;
     case 'audit':
       return <AuditLogPage />;
-    default:
-      return <AreaPlaceholder title={area.label} purpose={PLACEHOLDER_PURPOSES[area.id]} />;
   }
 }

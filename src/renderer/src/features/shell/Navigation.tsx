@@ -1,4 +1,5 @@
 import AssessmentOutlined from '@mui/icons-material/AssessmentOutlined';
+import BackupOutlined from '@mui/icons-material/BackupOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
@@ -21,6 +22,7 @@ const ICONS: Record<AreaId, ReactElement> = {
   supervision: <ForumOutlined />,
   reports: <AssessmentOutlined />,
   exports: <FileDownloadOutlined />,
+  records: <BackupOutlined />,
   settings: <SettingsOutlined />,
   audit: <FactCheckOutlined />,
 };

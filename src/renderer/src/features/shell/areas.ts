@@ -1,6 +1,6 @@
 import type { Role } from '../../../../shared/roles';
 
-export type AreaId = 'caseload' | 'coding' | 'directory' | 'supervision' | 'reports' | 'exports' | 'settings' | 'audit';
+export type AreaId = 'caseload' | 'coding' | 'directory' | 'supervision' | 'reports' | 'exports' | 'records' | 'settings' | 'audit';
 
 export interface AreaSpec {
   id: AreaId;
@@ -17,6 +17,7 @@ export const AREAS: readonly AreaSpec[] = [
   { id: 'supervision', label: 'Supervision' },
   { id: 'reports', label: 'Reports' },
   { id: 'exports', label: 'Exports' },
+  { id: 'records', label: 'Backup and retention', roles: ['admin'] },
   { id: 'settings', label: 'Settings' },
   { id: 'audit', label: 'Audit log', roles: ['admin'] },
 ];

@@ -1,0 +1,8 @@
+import type { SessionUser } from '../../../../shared/ipc/contract';
+import { AreaPlaceholder, PLACEHOLDER_PURPOSES } from '../shell/AreaPlaceholder';
+
+/** The Reports area. */
+export function ReportsPage({ user }: { user: SessionUser }) {
+  void user;
+  return <AreaPlaceholder title="Reports" purpose={PLACEHOLDER_PURPOSES.reports} />;
+}

@@ -1,0 +1,2 @@
+/** Audit actions for exports, with the words the audit viewer shows. Spread into AUDIT_ACTIONS. */
+export const EXPORTS_AUDIT_ACTIONS = {} as const;
