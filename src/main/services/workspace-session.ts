@@ -128,8 +128,15 @@ export class WorkspaceSession {
       const user: SessionUser = { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
       const settings = await readSettings(open.db);
       this.unlocked = { ...open, user, dataKey, keyring, idleMinutes: settings.idleMinutes };
-      this.throttle.succeeded(username);
-      await this.recordSignIn(user);
+      try {
+        this.throttle.succeeded(username);
+        await this.recordSignIn(user);
+      } catch (error) {
+        // A sign-in that cannot be recorded (a full disk) is no sign-in: lock again, so the screen
+        // showing the error is not in front of an open workspace.
+        await this.closeUnlocked();
+        throw error;
+      }
       this.lastLockReason = null;
       this.touch();
       this.startIdleTimer();
