@@ -9,6 +9,17 @@ export class WorkspaceOpenError extends Error {
 }
 
 export const WRONG_KEY_MESSAGE = 'Wrong password, or not a Linkdesk workspace.';
+export const DAMAGED_DATABASE_MESSAGE = 'The workspace database is damaged. Restore it from a backup.';
+
+/**
+ * SQLCipher checks each page's HMAC as it reads it, so a page changed outside Linkdesk (a disk
+ * fault, a hand edit) fails as SQLITE_CORRUPT, or SQLITE_NOTADB for the first page, whenever it
+ * is first read: at sign-in, or later in the session.
+ */
+export function isDamagedDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
 
 export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space and try again.';
 export const READ_ONLY_MESSAGE =
