@@ -4,22 +4,24 @@
  * pass SQLite's integrity check, the search-index and audit-chain checks, hold every write the
  * child acknowledged, and show nothing half-written (see consistency.ts).
  *
- * CI runs LINKDESK_CRASH_ITERATIONS (default 30) kills; a local soak can ask for hundreds:
+ * CI runs LINKDESK_CRASH_ITERATIONS (default 25) kills; a local soak can ask for hundreds:
  *   LINKDESK_CRASH_ITERATIONS=300 npx vitest run test/integration/hardening/crash-safety.test.ts
  */
 import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readKeyring } from '../../../src/main/keys/keyring';
 import { openEncryptedDatabase } from '../../../src/main/store/open-database';
 import { workspaceFiles } from '../../../src/main/store/workspace-files';
 import { ADMIN, addUser, adminWorkspace, newSession, ok, slotTexts, tempFolder, WORKSPACE_NAME } from '../../support/workspace';
+import { casework, personWithEpisode, recordContact } from '../../support/casework';
 import { consistencyProblems, leftoverTemporaryFiles } from './consistency';
 import type { WriterConfig, WriterLine } from './crash-writer';
 import { bundleWriter, runWriterAndKill } from './writer-process';
 
-const ITERATIONS = Number(process.env.LINKDESK_CRASH_ITERATIONS ?? 30);
+const ITERATIONS = Number(process.env.LINKDESK_CRASH_ITERATIONS ?? 25);
 /** Longest wait after the child signs in before it is killed. */
-const MAX_WRITE_MS = 900;
+const MAX_WRITE_MS = 700;
 
 /** A small seeded generator (mulberry32), so the printed seed says which kill moments were drawn. */
 function random(seed: number): () => number {
@@ -45,6 +47,26 @@ function idsIn(raw: ReturnType<typeof openEncryptedDatabase>, table: string): Se
 }
 
 describe('crash safety', () => {
+  it('the consistency check finds each kind of half-written change (so its silence below means something)', async () => {
+    const work = await casework();
+    const { person, episode } = await personWithEpisode(work.worker);
+    await recordContact(work.worker, episode.id, { decision: 'accepted' });
+    const raw = work.worker.requireUnlocked().raw;
+    expect(consistencyProblems(raw)).toEqual([]);
+    const halfWritten: [string, string, RegExp][] = [
+      ['a contact counter one ahead', `UPDATE episodes SET contact_count = contact_count + 1 WHERE id = '${episode.id}'`, /contact counters/],
+      ['a person without an audit entry', `INSERT INTO people (id, given_name, family_name, date_of_birth, created_at, created_by, updated_at) SELECT '${randomUUID()}', 'Half', 'Written', '1970-01-01', created_at, created_by, updated_at FROM people WHERE id = '${person.id}'`, /people without their person.created/],
+      ['a contact without its audit entry or counter', `INSERT INTO contacts (id, episode_id, person_id, at, contact_on, mode, recorded_by, recorded_at) SELECT '${randomUUID()}', episode_id, person_id, at, contact_on, mode, recorded_by, recorded_at FROM contacts LIMIT 1`, /contacts without their contact.recorded/],
+    ];
+    for (const [label, sql, expected] of halfWritten) {
+      raw.exec('SAVEPOINT probe');
+      raw.exec(sql);
+      expect(consistencyProblems(raw).join('\n'), label).toMatch(expected);
+      raw.exec('ROLLBACK TO probe; RELEASE probe');
+    }
+    expect(consistencyProblems(raw)).toEqual([]);
+  });
+
   it(
     `keeps every acknowledged write and nothing half-written across ${ITERATIONS} kills (SIGKILL) of a process writing casework`,
     async () => {
