@@ -83,6 +83,9 @@ describe('a full disk', () => {
     if (settingsRefused) expect(readFileSync(workspaceFiles(disk.folder).keyring, 'utf8')).toBe(keyringBefore);
     expect(leftoverTemporaryFiles(disk.folder)).toEqual([]);
     expect(consistencyProblems(raw)).toEqual([]);
+    // Signing out still works on a full disk (the WAL cannot be checkpointed; it is kept, encrypted).
+    await ok(admin, 'session.signOut');
+    expect(admin.isUnlocked).toBe(false);
 
     // Space is freed: the same session saves again.
     rmSync(ballast);
@@ -90,7 +93,6 @@ describe('a full disk', () => {
     expect(afterFreeing.result.ok).toBe(true);
     saved.push(afterFreeing.id!);
     await workerSession.close();
-    await admin.close();
 
     // Reopened: intact, everything saved is there, and both users sign in.
     const reopened = openEncryptedDatabase(workspaceFiles(disk.folder).database, key, { create: false });
