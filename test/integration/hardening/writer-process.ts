@@ -84,7 +84,12 @@ export function runWriterAndKill(writer: string, config: WriterConfig, killAfter
       // The last piece has no newline yet: a line cut off by the kill is not an acknowledgement.
       pending = complete.pop()!;
       for (const text of complete) {
-        const line = JSON.parse(text) as WriterLine;
+        let line: WriterLine;
+        try {
+          line = JSON.parse(text) as WriterLine;
+        } catch {
+          line = { kind: 'failed', channel: '(stdout)', error: text.slice(0, 500) };
+        }
         lines.push(line);
         if (line.kind === 'ready') {
           wasReady = true;
