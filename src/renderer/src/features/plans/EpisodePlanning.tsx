@@ -128,7 +128,7 @@ export function EpisodePlanning({ episodeId, canWrite }: Props) {
             {failure}
           </Alert>
         )}
-        {canWrite && current && <PersonCopyPanel key={current.id} planVersionId={current.id} />}
+        {canWrite && current && <PersonCopyPanel key={current.id} version={current} />}
         {current && plan.data && <EarlierVersions versions={plan.data.versions} currentId={current.id} />}
       </Box>
 
