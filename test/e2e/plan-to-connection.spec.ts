@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
+import { pdfText, readExportFiles } from '../support/exports';
 import {
   ADMIN,
   LINK_WORKER,
@@ -8,6 +9,8 @@ import {
   expect,
   expectAccessible,
   isoDateFromToday,
+  openRecordFromCaseload,
+  personWithAcceptedReferral,
   setUpWorkspace,
   shownDate,
   signIn,
@@ -61,19 +64,6 @@ async function addService(harness: Harness, service: Service): Promise<string> {
   return entry.id;
 }
 
-/** A person with a referral accepted at first contact, made by the link worker through the backend. */
-async function personWithReferral(harness: Harness, person: typeof PERSON, reasons: string[]): Promise<string> {
-  const created = await callRouter<{ person: { id: string } }>(harness, 'people.create', {
-    nhsNumber: person.nhsNumber,
-    givenName: person.first,
-    familyName: person.last,
-    dateOfBirth: person.dateOfBirth,
-  });
-  const episode = await callRouter<{ id: string }>(harness, 'episodes.create', { personId: created.person.id, source: 'gp_practice', receivedOn: isoDateFromToday(-10), reasons });
-  await callRouter(harness, 'contacts.record', { episodeId: episode.id, at: new Date().toISOString(), mode: 'phone', decision: 'accepted' });
-  return episode.id;
-}
-
 /**
  * The directory (an active walking group, a closed knitting group, a full bowls club), the person
  * this walk is about, and a second person with an agreed plan whose name must never reach the first
@@ -85,8 +75,8 @@ async function setUp(harness: Harness): Promise<{ walkingId: string; episodeId: 
   const walkingId = await addService(harness, { name: WALKING, organisation: 'Riverside Ramblers', category: 'walking_groups', capacity: 20, placesUsed: 8 });
   await addService(harness, { name: KNITTING, organisation: 'Brook Lane Community Centre', category: 'knitting_crafts', status: 'closed' });
   await addService(harness, { name: BOWLS, organisation: 'Brook Lane Bowls Club', category: 'sport', capacity: 12, placesUsed: 12, waitingList: true });
-  const episodeId = await personWithReferral(harness, PERSON, ['loneliness', 'housing']);
-  const otherEpisode = await personWithReferral(harness, OTHER, ['money']);
+  const { episodeId } = await personWithAcceptedReferral(harness, PERSON, ['loneliness', 'housing']);
+  const { episodeId: otherEpisode } = await personWithAcceptedReferral(harness, OTHER, ['money']);
   await callRouter(harness, 'conversations.record', { episodeId: otherEpisode, heldOn: isoDateFromToday(-1), ownWords: `${OTHER.first} wants help with his debts` });
   const draft = await callRouter<{ id: string }>(harness, 'plans.saveDraft', { episodeId: otherEpisode, goals: [{ text: `${OTHER.first} clears his rent arrears` }], present: [OTHER.name] });
   await callRouter(harness, 'plans.agree', { planVersionId: draft.id, method: 'verbal', agreedOn: isoDateFromToday(0) });
@@ -94,16 +84,11 @@ async function setUp(harness: Harness): Promise<{ walkingId: string; episodeId: 
   return { walkingId, episodeId };
 }
 
-async function openRecord(page: Page, name: string): Promise<void> {
-  await page.getByRole('grid', { name: 'Caseload' }).getByRole('row').filter({ hasText: name }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
-}
-
 test('from a conversation to a connection: plan, agreement, the person’s copy, connect, attend, review', async ({ page, harness }) => {
   await setUp(harness);
   await page.goto(harness.url);
   await signIn(page, LINK_WORKER);
-  await openRecord(page, PERSON.name);
+  await openRecordFromCaseload(page, PERSON.name);
 
   const whatMatters = page.getByRole('region', { name: 'What matters to me' });
   const plan = page.getByRole('region', { name: 'Personalised care and support plan' });
@@ -137,7 +122,28 @@ test('from a conversation to a connection: plan, agreement, the person’s copy,
   await expect(agree).toBeHidden();
   await expect(plan).toContainText('Agreement recorded. Version 1 is agreed.');
 
-  // 4. The person's copy (EXPORT STEP, filled in once the export core is merged).
+  // 4. The person's copy, through the export dialog: an encrypted archive in the export folder.
+  await plan.getByRole('button', { name: 'Export the person’s copy' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export: Person\'s copy of their plan' });
+  await expect(exportDialog).toContainText('Version 1 of the plan, as a PDF.');
+  await expectAccessible(page, 'person’s copy export dialog');
+  await dialogShot(page, 'connections-00a-export-dialog');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = page.getByRole('dialog', { name: 'Person\'s copy of their plan: exported' });
+  const fileName = (await exported.getByTestId('export-file-name').textContent())!;
+  const passphrase = (await exported.getByTestId('export-passphrase').textContent())!;
+  expect(fileName).toMatch(/^person-copy-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}\.zip$/);
+  await expectAccessible(page, 'person’s copy exported');
+  await dialogShot(page, 'connections-00b-exported');
+  await exported.getByLabel('I have noted the passphrase').check();
+  await exported.getByRole('button', { name: 'Done' }).click();
+  await expect(exported).toBeHidden();
+  const files = await readExportFiles({ fileName, folder: harness.exportFolder }, passphrase);
+  expect([...files.keys()]).toEqual(['my-care-and-support-plan.pdf']);
+  const copyText = (await pdfText(files.get('my-care-and-support-plan.pdf')!)).replace(/\s+/g, ' ');
+  for (const goal of GOALS) expect(copyText).toContain(goal);
+  expect(copyText).toContain(PERSON.name);
+  for (const other of [OTHER.first, OTHER.last, 'rent arrears', OTHER.nhsNumber, PERSON.nhsNumber]) expect(copyText, `${other} on the copy`).not.toContain(other);
 
   // 5. Connect the person to a directory service, from the plan.
   await connections.getByRole('button', { name: 'Connect to a service' }).click();
@@ -287,7 +293,7 @@ test('a GP supervisor reads connections and group support, and changes neither',
   await signIn(page, SUPERVISOR);
   await page.getByLabel('Link worker').click();
   await page.getByRole('option', { name: LINK_WORKER.fullName }).click();
-  await openRecord(page, PERSON.name);
+  await openRecordFromCaseload(page, PERSON.name);
   const connections = page.getByRole('region', { name: 'Connections to groups and services' });
   await expect(connections).toContainText(WALKING);
   await expect(connections).toContainText('Meet her at the gate');

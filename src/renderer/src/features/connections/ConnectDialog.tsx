@@ -12,6 +12,7 @@ import { todayIsoDate } from '../../dates';
 import { FormRadioGroup } from '../../forms/FormRadioGroup';
 import { FormTextField } from '../../forms/FormTextField';
 import { goalOptions } from './goal-words';
+import { HandoverNoteField } from './HandoverNoteField';
 import { ServicePicker } from './ServicePicker';
 
 const create = createConnectionSchema.shape;
@@ -77,12 +78,9 @@ export function ConnectDialog({ episodeId, goals, onClose, onConnected }: Props)
         <FormRadioGroup control={form.control} name="goalId" legend="Which goal of the plan does it serve?" options={goalOptions(goals)} />
       ) : null}
       <FormTextField control={form.control} name="on" label="Date suggested" type="date" slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} />
-      <FormTextField
+      <HandoverNoteField
         control={form.control}
         name="handoverNote"
-        label="Warm-handover note"
-        multiline
-        minRows={3}
         hint="What the group needs to know to welcome them, for example access needs or who will go with them the first time"
       />
     </FormDialog>

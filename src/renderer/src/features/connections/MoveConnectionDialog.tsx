@@ -11,6 +11,7 @@ import { todayIsoDate } from '../../dates';
 import { formatDate } from '../../format';
 import { FormRadioGroup } from '../../forms/FormRadioGroup';
 import { FormTextField } from '../../forms/FormTextField';
+import { HandoverNoteField } from './HandoverNoteField';
 
 const move = moveConnectionSchema.shape;
 const schema = z.object({
@@ -99,14 +100,7 @@ export function MoveConnectionDialog({ connection, to, onClose, onMoved }: Props
           <FormTextField control={form.control} name="stopNote" label="Note on why it stopped (optional)" multiline minRows={2} />
         </>
       ) : (
-        <FormTextField
-          control={form.control}
-          name="handoverNote"
-          label="Warm-handover note"
-          multiline
-          minRows={3}
-          hint="Change it if the group needs to know something new; leave it as it is to keep it"
-        />
+        <HandoverNoteField control={form.control} name="handoverNote" hint="Change it if the group needs to know something new; leave it as it is to keep it" />
       )}
     </FormDialog>
   );
