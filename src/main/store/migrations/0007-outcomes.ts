@@ -39,12 +39,12 @@ export const migration0007Outcomes: Migration = {
         CHECK ((declined = 1) = (answers_json IS NULL)),
         CHECK (answers_json IS NULL OR (json_valid(answers_json) AND json_type(answers_json) = 'array'
           AND json_array_length(answers_json) = CASE instrument WHEN 'ons4' THEN 4 WHEN 'swemwbs' THEN 7 ELSE 3 END)),
-        CHECK (CASE
+        CHECK (coalesce(CASE
           WHEN declined = 1 THEN total IS NULL AND metric IS NULL
           WHEN instrument = 'ons4' THEN total IS NULL AND metric IS NULL
           WHEN instrument = 'swemwbs' THEN total BETWEEN 7 AND 35 AND metric BETWEEN 7 AND 35
           ELSE total BETWEEN 3 AND 9 AND metric IS NULL
-        END)
+        END, 0))
       ) STRICT;
       CREATE INDEX outcome_measures_by_episode ON outcome_measures (episode_id, recorded_on);
       CREATE INDEX outcome_measures_by_person ON outcome_measures (person_id);
