@@ -1,6 +1,7 @@
 import { closeEpisode, closingDraft } from '../services/outcomes/close-episode';
 import { cohortOutcomes } from '../services/outcomes/cohort';
 import { scheduleFollowUp } from '../services/outcomes/follow-ups';
+import { exportGpLetter } from '../services/outcomes/gp-letter';
 import { recordMeasure } from '../services/outcomes/measures';
 import { getPersonOutcomes } from '../services/outcomes/person-outcomes';
 import { recordSystemUse } from '../services/outcomes/system-use';
@@ -16,6 +17,7 @@ export const outcomesHandlers: OutcomesHandlers = {
     scheduleFollowUp: (input, session) => scheduleFollowUp(session, input),
     closingDraft: (input, session) => closingDraft(session, input.episodeId),
     closeEpisode: (input, session) => closeEpisode(session, input),
+    exportGpLetter: (input, session) => exportGpLetter(session, input),
     cohort: (input, session) => cohortOutcomes(session, input),
   },
   systemUse: {

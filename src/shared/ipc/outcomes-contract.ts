@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { exportResultSchema } from '../domain/exports';
 import { episodeSchema } from './casework-schemas';
 import { channel } from './channel';
 import {
   closeEpisodeSchema,
   closingDraftSchema,
+  exportGpLetterSchema,
   cohortOutcomesSchema,
   cohortQuerySchema,
   measureSchema,
@@ -39,6 +41,8 @@ export const outcomesAreas = {
     closingDraft: channel({ input: z.strictObject({ episodeId: idSchema }), output: closingDraftSchema, access: CASEWORK_WRITE }),
     /** Closes the episode with its reason, summary and (optionally) the final ONS4, in one go. */
     closeEpisode: channel({ input: closeEpisodeSchema, output: episodeSchema, access: CASEWORK_WRITE }),
+    /** The message back to the GP and the referrer: a PDF letter in an encrypted ZIP, through the one export path. */
+    exportGpLetter: channel({ input: exportGpLetterSchema, output: exportResultSchema, access: CASEWORK_WRITE }),
     cohort: channel({ input: cohortQuerySchema, output: cohortOutcomesSchema, access: EVERYONE }),
   },
   systemUse: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportDeclarationSchema } from '../domain/exports';
 import { answerProblems, INSTRUMENT_CODES, INSTRUMENTS, TIMEPOINT_CODES, type Instrument } from '../domain/outcomes/instruments';
 import { ONS4_ITEM_CODES } from '../domain/outcomes/ons4';
 import { SYSTEM_USE_MAX, SYSTEM_USE_PERIOD_CODES } from '../domain/outcomes/system-use';
@@ -226,3 +227,5 @@ export const cohortOutcomesSchema = z.object({
   }),
 });
 export type CohortOutcomes = z.infer<typeof cohortOutcomesSchema>;
+
+export const exportGpLetterSchema = z.strictObject({ episodeId: idSchema, declaration: exportDeclarationSchema });
