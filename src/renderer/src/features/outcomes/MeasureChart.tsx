@@ -70,6 +70,8 @@ export function MeasureChart({ instrument, measures }: { instrument: Instrument;
       <LineChart
         height={240}
         skipAnimation
+        // Room on the right, so the last date on the axis is not cut off.
+        margin={{ right: 48 }}
         xAxis={[{ scaleType: 'point', data: pointLabels(answered) }]}
         yAxis={[{ min, max }]}
         series={series.map((entry, index) => ({ ...entry, color: COLOURS[index], curve: 'linear', showMark: true }))}

@@ -33,7 +33,7 @@ export function MeasuresTable({ measures, caption }: { measures: readonly Measur
       <TableBody>
         {measures.map((measure) => (
           <TableRow key={measure.id}>
-            <TableCell>{formatDate(measure.recordedOn)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(measure.recordedOn)}</TableCell>
             <TableCell>{INSTRUMENTS[measure.instrument].shortLabel}</TableCell>
             <TableCell>{TIMEPOINTS[measure.timepoint]}</TableCell>
             <TableCell>{measureResult(measure)}</TableCell>

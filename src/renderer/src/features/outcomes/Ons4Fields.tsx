@@ -25,7 +25,7 @@ export function Ons4Fields<T extends FieldValues, TOut = T>({ control, names }: 
             margin="dense"
             hint={`ONS bands: ${ons4BandRanges(item.code).join(', ')}`}
             slotProps={{ htmlInput: { min: 0, max: 10, step: 1, inputMode: 'numeric' } }}
-            sx={{ width: 240 }}
+            sx={{ width: 340, maxWidth: '100%' }}
           />
         </Box>
       ))}
