@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import { pdfText, readExportFiles } from '../support/exports';
-import { LINK_WORKER, callRouter, expect, expectAccessible, isoDateFromToday, setUpWorkspace, shownDate, signIn, snapshot, test } from './fixtures';
+import { ADMIN, LINK_WORKER, callRouter, expect, expectAccessible, isoDateFromToday, setUpWorkspace, shownDate, signIn, snapshot, test } from './fixtures';
 
 // A made-up person. 943 476 5919 is the NHS's own example number (valid check digit).
 const PERSON = { first: 'Margaret', last: 'Oduya', name: 'Margaret Oduya', nhsNumber: '9434765919', dateOfBirth: '1951-04-09' };
@@ -155,8 +155,46 @@ test('baseline, a follow-up flagged on the caseload, closing with the final ONS4
   await page.getByRole('navigation').getByText('Reports', { exact: true }).click();
   const cohort = page.getByRole('region', { name: 'Wellbeing outcomes of closed referrals' });
   await cohort.getByRole('button', { name: 'Show outcomes' }).click();
-  await expect(cohort.getByRole('status')).toContainText('people. With ONS4 at the start and the end: <8.');
+  await expect(cohort.getByRole('status').filter({ hasText: 'Closed from' })).toContainText('people. With ONS4 at the start and the end: <8.');
   await expect(cohort).toContainText('Fewer than 8 people have ONS4 at the start and the end, so no figures are shown');
   await expectAccessible(page, 'cohort outcomes');
   await screen(page, 'outcomes-06-cohort');
+});
+
+test('cohort outcomes for eight or more people: the table of changes with confidence intervals, and charts, for an admin too', async ({ page, harness }) => {
+  await setUpWorkspace(harness, [LINK_WORKER]);
+  await callRouter(harness, 'session.signIn', { username: LINK_WORKER.username, password: LINK_WORKER.password });
+  const pairs = [
+    [[3, 5, 4, 7], [6, 6, 4, 2]],
+    [[4, 5, 4, 7], [5, 6, 5, 3]],
+    [[5, 5, 4, 7], [6, 6, 4, 4]],
+    [[2, 5, 4, 7], [2, 6, 5, 5]],
+    [[6, 5, 4, 7], [8, 6, 4, 6]],
+    [[7, 5, 4, 7], [6, 6, 5, 7]],
+    [[4, 5, 4, 7], [7, 6, 4, 8]],
+    [[5, 5, 4, 7], [5, 6, 5, 1]],
+  ];
+  for (const [index, [baseline, end]] of pairs.entries()) {
+    const created = await callRouter<{ person: { id: string } }>(harness, 'people.create', { givenName: `Person${index}`, familyName: 'Cohort', dateOfBirth: '1960-01-01' });
+    const episode = await callRouter<{ id: string }>(harness, 'episodes.create', { personId: created.person.id, source: 'self', receivedOn: isoDateFromToday(-20), reasons: ['loneliness'] });
+    await callRouter(harness, 'outcomes.record', { episodeId: episode.id, instrument: 'ons4', timepoint: 'baseline', recordedOn: isoDateFromToday(-20), answers: baseline });
+    await callRouter(harness, 'outcomes.closeEpisode', { episodeId: episode.id, closureReason: 'goals_met', whatHappened: 'Joined a group', finalOns4: 'answered', finalOns4Answers: end });
+  }
+  await callRouter(harness, 'session.signOut', {});
+
+  await page.goto(harness.url);
+  await signIn(page, ADMIN);
+  await page.getByRole('navigation').getByText('Reports', { exact: true }).click();
+  const cohort = page.getByRole('region', { name: 'Wellbeing outcomes of closed referrals' });
+  await cohort.getByRole('button', { name: 'Show outcomes' }).click();
+  await expect(cohort.getByRole('status').filter({ hasText: 'Closed from' })).toContainText('people. With ONS4 at the start and the end: 10.');
+  const table = cohort.getByRole('table', { name: /ONS4 at the start and the end/ });
+  // Life satisfaction changes 3, 1, 1, 0, 2, −1, 3, 0: mean 1.125; 4 of 8 a band better. Anxiety: −20 / 8 = −2.5.
+  await expect(table.getByRole('row', { name: /Life satisfaction/ })).toContainText('+1.13');
+  await expect(table.getByRole('row', { name: /Life satisfaction/ })).toContainText('50%');
+  await expect(table.getByRole('row', { name: /Anxiety \(lower is better\)/ })).toContainText('−2.50');
+  await expect(cohort.getByRole('figure', { name: /^Mean change from start to end, per ONS4 item/ })).toBeVisible();
+  await expect(cohort.getByRole('figure', { name: /^Share at least one ONS band better at the end/ })).toBeVisible();
+  await expectAccessible(page, 'cohort outcomes with figures');
+  await screen(page, 'outcomes-07-cohort-figures');
 });
