@@ -42,7 +42,7 @@ export function EpisodeOutcomesBlock({ outcomes, canWrite, canEnterSystemUse, on
     <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: 3 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5, mb: 1 }}>
         <Typography id={headingId} variant="h3" component="h3">
-          Referral received {formatDate(outcomes.receivedOn)}
+          Outcomes of the referral of {formatDate(outcomes.receivedOn)}
         </Typography>
         {outcomes.followUpDue && <ToneChip tone="info" label="Outcome follow-up due" />}
         {!open && <ToneChip tone="neutral" label={`Closed ${formatDate(outcomes.closedOn)}`} />}
