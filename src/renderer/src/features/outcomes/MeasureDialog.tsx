@@ -46,7 +46,7 @@ export function MeasureDialog({ episodeId, instrument, taken, onClose, onRecorde
     try {
       onRecorded(await api.outcomes.record({ episodeId, ...values }));
     } catch (error) {
-      if (!applyFieldErrors(error, form.setError, measureFieldMap(instrument) as Record<string, never>)) setFailure(errorMessage(error));
+      if (!applyFieldErrors(error, form.setError, measureFieldMap(instrument))) setFailure(errorMessage(error));
     }
   });
 

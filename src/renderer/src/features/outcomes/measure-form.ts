@@ -1,4 +1,5 @@
 import { addDays } from 'date-fns';
+import type { Path } from 'react-hook-form';
 import { z } from 'zod';
 import { answerProblems, INSTRUMENTS, type Instrument } from '../../../../shared/domain/outcomes/instruments';
 import { todayIsoDate } from '../../dates';
@@ -49,8 +50,8 @@ export function emptyAnswers(instrument: Instrument): string[] {
 }
 
 /** Main's field names (answers.0, recordedOn …) are the form's names. */
-export function measureFieldMap(instrument: Instrument): Record<string, string> {
-  const map: Record<string, string> = { recordedOn: 'recordedOn', nextFollowUpOn: 'nextFollowUpOn', timepoint: 'timepoint', answers: 'answers.0', declined: 'declined' };
+export function measureFieldMap(instrument: Instrument): Record<string, Path<MeasureFormInput>> {
+  const map: Record<string, Path<MeasureFormInput>> = { recordedOn: 'recordedOn', nextFollowUpOn: 'nextFollowUpOn', timepoint: 'timepoint', answers: 'answers.0', declined: 'declined' };
   for (let index = 0; index < INSTRUMENTS[instrument].itemCount; index += 1) map[`answers.${index}`] = `answers.${index}`;
   return map;
 }
