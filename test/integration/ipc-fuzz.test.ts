@@ -75,10 +75,13 @@ describe('IPC fuzzing', () => {
     const { folder, session } = await adminWorkspace();
     const worker = await addUser(session, 'link_worker');
     const workerSession = await signedInSession(folder, worker.username, worker.password);
-    // Casework channels are closed to admins, so a link worker sends those.
+    const supervisor = await addUser(session, 'gp_supervisor');
+    const supervisorSession = await signedInSession(folder, supervisor.username, supervisor.password);
+    // Casework channels are closed to admins, so a link worker sends those; a GP supervisor sends the few only they may call.
     const sessionFor = (name: string) => {
       const { access } = spec(name);
-      return access === 'anyone' || access.includes('admin') ? session : workerSession;
+      if (access === 'anyone' || access.includes('admin')) return session;
+      return access.includes('link_worker') ? workerSession : supervisorSession;
     };
     await insertPerson(session, { nhsNumber: '9434765919', givenName: 'Fuzzy', familyName: 'Target' });
     const raw = session.requireUnlocked().raw;

@@ -4,6 +4,7 @@ import { searchSessions } from '../services/supervision/history';
 import { assignPair, endPair, listPairs, myPairs } from '../services/supervision/pairs';
 import { clearFlag, listFlags, raiseFlag } from '../services/supervision/person-flags';
 import { addAddendum, createSession, getSession, listSessions, signSession, updateSession } from '../services/supervision/sessions';
+import { exportSessionRecord } from '../services/supervision/session-record-pdf';
 import { saveWellbeing } from '../services/supervision/wellbeing';
 import type { Handlers } from './router';
 
@@ -34,6 +35,7 @@ export const supervisionHandlers: SupervisionHandlers = {
     addAddendum: (input, session) => addAddendum(session, input),
     search: (input, session) => searchSessions(session, input),
     actions: (input, session) => listActions(session, input),
+    exportRecord: (input, session) => exportSessionRecord(session, input),
   },
   personFlags: {
     list: (input, session) => listFlags(session, input.personId),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportDeclarationSchema, exportResultSchema } from '../domain/exports';
 import { channel, noInput } from './channel';
 import {
   actionIdSchema,
@@ -72,6 +73,8 @@ export const supervisionAreas = {
     addAddendum: channel({ input: addAddendumSchema, output: addendumSchema, access: PAIR }),
     search: channel({ input: searchSessionsSchema, output: z.array(sessionSearchResultSchema), access: PAIR }),
     actions: channel({ input: listActionsSchema, output: z.array(actionSchema), access: PAIR }),
+    /** The printable record of a signed session (PDF), through the one export path as 'supervision_record'. */
+    exportRecord: channel({ input: z.strictObject({ sessionId: idSchema, declaration: exportDeclarationSchema }), output: exportResultSchema, access: PAIR }),
   },
   personFlags: {
     list: channel({ input: z.strictObject({ personId: idSchema }), output: z.array(personFlagSchema), access: CASEWORK_READ }),

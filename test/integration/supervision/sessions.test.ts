@@ -278,7 +278,7 @@ describe('actions across sessions', () => {
 describe('privacy and overdue sign-off', () => {
   it('keeps sessions, and the wellbeing check-in, to the two people in them', async () => {
     const context = await supervision();
-    const { stray, as, ids, strayId } = context;
+    const { stray, as, ids } = context;
     const { session } = await preparedSession(context);
     const denied = { code: 'forbidden', message: 'Supervision records are for the link worker and the GP supervisor in them only.' };
     expect(await refused(stray, 'supervision.get', { sessionId: session.id })).toEqual(denied);
