@@ -1,8 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useId, useState } from 'react';
 import type { SupervisionAction } from '../../../../shared/ipc/supervision-schemas';
@@ -29,13 +29,13 @@ export function ActionsPanel({ pairId }: { pairId: string }) {
         <Typography id={headingId} variant="h2" component="h2">
           Actions across sessions
         </Typography>
-        <ToggleButtonGroup exclusive size="small" value={status} onChange={(_event, value: Status | null) => value && setStatus(value)} aria-label="Which actions">
+        <TextField select label="Show" value={status} onChange={(event) => setStatus(event.target.value as Status)} margin="none" sx={{ width: 200 }}>
           {Object.entries(STATUSES).map(([value, label]) => (
-            <ToggleButton key={value} value={value}>
+            <MenuItem key={value} value={value}>
               {label}
-            </ToggleButton>
+            </MenuItem>
           ))}
-        </ToggleButtonGroup>
+        </TextField>
       </Box>
       {done && (
         <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setDone(null)}>

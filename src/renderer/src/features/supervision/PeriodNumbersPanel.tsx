@@ -16,7 +16,8 @@ const KEYS = Object.keys(PERIOD_NUMBERS) as PeriodNumber[];
 
 /**
  * The period's numbers beside the last signed session's, as a bar chart for a glance and a table
- * that says the same for anyone who would rather read (and for screen readers: the chart is hidden from them).
+ * that says the same for anyone who would rather read. The chart is one image with the numbers as
+ * its name (its keyboard navigation is off: the table is the way to go through them one by one).
  */
 export function PeriodNumbersPanel({ workspace }: { workspace: SessionWorkspace }) {
   const headingId = useId();
@@ -55,8 +56,9 @@ export function PeriodNumbersPanel({ workspace }: { workspace: SessionWorkspace 
             ))}
           </TableBody>
         </Table>
-        <Box aria-hidden="true">
+        <Box role="img" aria-label={`Bar chart. This period: ${KEYS.map((key) => `${PERIOD_NUMBERS[key]} ${numbers[key]}`).join(', ')}.`}>
           <BarChart
+            disableKeyboardNavigation
             height={240}
             skipAnimation
             xAxis={[{ scaleType: 'band', data: KEYS.map((key) => PERIOD_NUMBERS[key].replace('Waiting for a first contact', 'Waiting')) }]}
