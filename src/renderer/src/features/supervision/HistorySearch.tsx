@@ -49,10 +49,10 @@ export function HistorySearch({ pairId, onOpen }: { pairId: string; onOpen: (ses
         Search past sessions
       </Typography>
       <Box component="form" role="search" aria-labelledby={headingId} noValidate onSubmit={(event) => void submit(event)} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
-        <FormTextField control={form.control} name="query" label="Words or a name" margin="none" sx={{ minWidth: 280 }} />
-        <FormTextField control={form.control} name="from" label="From" type="date" margin="none" slotProps={{ inputLabel: { shrink: true } }} />
-        <FormTextField control={form.control} name="to" label="To" type="date" margin="none" slotProps={{ inputLabel: { shrink: true } }} />
-        <Button type="submit" variant="contained" startIcon={<SearchOutlined />} sx={{ minHeight: 56 }}>
+        <FormTextField control={form.control} name="query" label="Words or a name" margin="none" fullWidth={false} sx={{ width: 320 }} />
+        <FormTextField control={form.control} name="from" label="From" type="date" margin="none" fullWidth={false} sx={{ width: 190 }} slotProps={{ inputLabel: { shrink: true } }} />
+        <FormTextField control={form.control} name="to" label="To" type="date" margin="none" fullWidth={false} sx={{ width: 190 }} slotProps={{ inputLabel: { shrink: true } }} />
+        <Button type="submit" variant="contained" startIcon={<SearchOutlined />} sx={{ minHeight: 56, alignSelf: 'flex-end' }}>
           Search
         </Button>
       </Box>
