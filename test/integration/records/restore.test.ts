@@ -92,7 +92,7 @@ describe('restoring a backup', () => {
     const { made, admin, folder } = await backedUp();
     const path = join(made.path, 'linkdesk.db');
     const bytes = readFileSync(path);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     writeFileSync(path, bytes);
     const hashes = tableHashes(admin.requireUnlocked().raw);
     const error = await refused(admin, 'backup.restore', adminSecret(made.path));
@@ -151,6 +151,9 @@ describe('restoring a backup', () => {
     const restoredEntry = auditRows(raw).find((row) => row.action === 'backup.restored');
     expect(restoredEntry).toMatchObject({ actor_username: ADMIN.username, entity_id: made.name });
     expect(await ok(again, 'audit.verify')).toMatchObject({ ok: true });
+    // Its own log ends before the backup was made; the backup in the folder still counts as the last one.
+    const manifest = JSON.parse(readFileSync(join(made.path, 'backup.json'), 'utf8')) as { createdAt: string };
+    expect((await ok<{ lastSuccessAt: string }>(again, 'backup.settings')).lastSuccessAt).toBe(manifest.createdAt);
   });
 
   it('refuses a backup of another workspace, and a workspace that is open elsewhere', async () => {

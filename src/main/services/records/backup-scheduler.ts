@@ -16,9 +16,9 @@ export async function runScheduledBackupIfDue(session: WorkspaceSession): Promis
   if (!session.isUnlocked) return null;
   return session.runExclusive(async () => {
     if (!session.isUnlocked) return null;
-    const { db } = session.requireUnlocked();
+    const { db, workspaceId } = session.requireUnlocked();
     const settings = await readBackupSettings(db);
-    if (!settings.folder || !isBackupDue(settings.schedule, await backupHistory(db), session.clock.now())) return null;
+    if (!settings.folder || !isBackupDue(settings.schedule, await backupHistory(db, settings.folder, workspaceId), session.clock.now())) return null;
     try {
       return (await runBackup(session, 'scheduled')).name;
     } catch {

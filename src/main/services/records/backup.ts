@@ -17,20 +17,26 @@ import { readBackupSettings, writeBackupSettings } from './records-settings';
  */
 export type BackupTrigger = 'manual' | 'scheduled';
 
-export async function backupHistory(db: LinkdeskDb): Promise<BackupHistory & { lastFailure: { at: string; message: string } | null }> {
+/**
+ * The last successful and attempted backups. The backups in the folder count too: a restored
+ * workspace's log ends just before the backup it came from was made, yet that backup exists.
+ */
+export async function backupHistory(db: LinkdeskDb, folder: string | null, workspaceId: string): Promise<BackupHistory & { lastFailure: { at: string; message: string } | null }> {
   const lastSuccess = await db.selectFrom('backup_runs').select('started_at').where('outcome', '=', 'succeeded').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const lastAttempt = await db.selectFrom('backup_runs').select(['started_at', 'outcome', 'failure']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const newestInFolder = folder ? (listBackups(folder, workspaceId)[0]?.createdAt ?? null) : null;
+  const successes = [lastSuccess?.started_at, newestInFolder].filter((at): at is string => Boolean(at)).sort();
   return {
-    lastSuccessAt: lastSuccess ? new Date(lastSuccess.started_at) : null,
+    lastSuccessAt: successes.length > 0 ? new Date(successes.at(-1)!) : null,
     lastAttemptAt: lastAttempt ? new Date(lastAttempt.started_at) : null,
     lastFailure: lastAttempt?.outcome === 'failed' ? { at: lastAttempt.started_at, message: lastAttempt.failure ?? '' } : null,
   };
 }
 
 export async function getBackupSettings(session: WorkspaceSession): Promise<BackupSettings> {
-  const { db } = session.requireUnlocked();
+  const { db, workspaceId } = session.requireUnlocked();
   const settings = await readBackupSettings(db);
-  const history = await backupHistory(db);
+  const history = await backupHistory(db, settings.folder, workspaceId);
   const next = settings.folder ? nextBackupDue(settings.schedule, history, session.clock.now()) : null;
   return {
     ...settings,
