@@ -51,6 +51,7 @@ describe('erasure', () => {
     expect(statSync(`${workspaceFiles(folder).database}-wal`).size).toBe(0);
 
     const raw = admin.requireUnlocked().raw;
+    expect(raw.pragma('secure_delete', { simple: true })).toBe(1);
     for (const fts of ['people_fts', 'contact_notes_fts', 'person_notes_fts', 'episode_notes_fts', 'directory_fts']) {
       expect(() => raw.prepare(`INSERT INTO ${fts} (${fts}) VALUES ('integrity-check')`).run(), fts).not.toThrow();
     }
