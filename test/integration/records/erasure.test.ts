@@ -137,6 +137,18 @@ describe('erasure', () => {
     expect(() => raw.prepare('DELETE FROM later_measure_items').run()).toThrow(/Measure items are kept/);
   });
 
+  it('retries a rewrite that failed after an erasure when the review page is next opened', async () => {
+    const { admin, folder } = await twoClosedRecords();
+    const raw = admin.requireUnlocked().raw;
+    // As an erasure leaves it when VACUUM fails (a full disk): the flag set, the WAL not yet emptied.
+    raw.prepare(`INSERT INTO settings (key, value_json) VALUES ('erasureCompactionPending', 'true')`).run();
+    expect(statSync(`${workspaceFiles(folder).database}-wal`).size).toBeGreaterThan(0);
+    await ok(admin, 'retention.review', { page: 0, pageSize: 10 });
+    expect(raw.prepare(`SELECT value_json FROM settings WHERE key = 'erasureCompactionPending'`).get()).toEqual({ value_json: 'false' });
+    // The listing's own audit entry comes after the rewrite: the WAL holds only that.
+    expect(auditOf(admin).at(-1)!.action).toBe('retention.reviewed');
+  });
+
   it('refuses a wrong typed name, a retention reason before retention has ended, and anyone but an admin', async () => {
     const work = await casework();
     const victim = await fullRecord(work.worker, work.clock, VICTIM);

@@ -8,6 +8,8 @@ import { invalidInput } from '../casework-common';
 import { foldName } from '../people';
 import type { WorkspaceSession } from '../workspace-session';
 import { deleteGuards, fullTextIndexes, planErasure, quoteName, SUBJECT } from './erasure-plan';
+import { compactAfterErasure } from './compaction';
+import { writeCompactionPending } from './records-settings';
 import { isPastRetention } from './retention';
 
 /**
@@ -33,13 +35,6 @@ function rebuildIndexes(raw: RawDatabase): void {
     // 'rebuild' writes the index afresh from the remaining content; a contentless index can only merge.
     raw.prepare(`INSERT INTO ${name} (${name}) VALUES (?)`).run(index.contentless ? 'optimize' : 'rebuild');
   }
-}
-
-/** Rewrites the database so that freed pages and old WAL frames are gone. */
-export function compactAfterErasure(raw: RawDatabase): void {
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  raw.exec('VACUUM');
-  raw.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export async function erasePerson(session: WorkspaceSession, input: EraseInput): Promise<ErasureResult> {
@@ -73,6 +68,8 @@ export async function erasePerson(session: WorkspaceSession, input: EraseInput):
     for (const guard of guards) await sql.raw(guard.sql).execute(trx);
     rebuildIndexes(raw);
     await sql`DROP TABLE temp.erasure_subject`.execute(trx);
+    // Cleared once the file is rewritten; if that fails, the review page tries again.
+    await writeCompactionPending(trx, true);
     const rowsRemoved = tables.reduce((sum, table) => sum + table.rows, 0);
     await session.audit(
       {
@@ -84,7 +81,16 @@ export async function erasePerson(session: WorkspaceSession, input: EraseInput):
       trx,
     );
   });
-  compactAfterErasure(raw);
+  try {
+    compactAfterErasure(raw);
+  } catch (error) {
+    // The erasure itself is committed; only the rewrite of the file failed (a full disk, say).
+    logger.error('person.erased_compaction_failed', { error: error instanceof Error ? error.name : 'unknown' });
+    throw new AppError(
+      'conflict',
+      'The record was erased, but Linkdesk could not rewrite the database file afterwards, so old copies of pages may remain in it. Free some disk space, then open this page again: Linkdesk tries the rewrite again.',
+    );
+  }
   const milliseconds = Math.round(performance.now() - started);
   const rowsRemoved = tables.reduce((sum, table) => sum + table.rows, 0);
   logger.info('person.erased', { rowsRemoved, tables: tables.length, milliseconds });

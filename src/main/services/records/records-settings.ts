@@ -53,3 +53,12 @@ export async function readRetentionPolicy(db: LinkdeskDb): Promise<RetentionPoli
 export function writeRetentionPolicy(db: LinkdeskDb, policy: RetentionPolicy): Promise<void> {
   return writeJson(db, 'retention', policy);
 }
+
+/** Set in an erasure's transaction and cleared once the file has been rewritten (VACUUM). */
+export async function readCompactionPending(db: LinkdeskDb): Promise<boolean> {
+  return (await readJson(db, 'erasureCompactionPending')) === true;
+}
+
+export function writeCompactionPending(db: LinkdeskDb, pending: boolean): Promise<void> {
+  return writeJson(db, 'erasureCompactionPending', pending);
+}

@@ -3,6 +3,7 @@ import type { RetentionPolicy, RetentionReviewRow } from '../../../shared/ipc/re
 import type { LinkdeskDb } from '../../store/kysely';
 import { todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
+import { finishPendingCompaction } from './compaction';
 import { readRetentionPolicy, writeRetentionPolicy } from './records-settings';
 
 /**
@@ -59,7 +60,8 @@ export async function isPastRetention(session: WorkspaceSession, db: LinkdeskDb,
 }
 
 export async function reviewRetention(session: WorkspaceSession, query: { page: number; pageSize: number }): Promise<{ rows: RetentionReviewRow[]; total: number }> {
-  const { db } = session.requireUnlocked();
+  const { db, raw } = session.requireUnlocked();
+  await finishPendingCompaction(db, raw);
   const { closedEpisodesYears } = await readRetentionPolicy(db);
   const today = todayOf(session);
   return db.transaction().execute(async (trx) => {

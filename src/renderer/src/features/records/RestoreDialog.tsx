@@ -43,7 +43,7 @@ function schemaFor(mode: 'verify' | 'restore') {
 }
 type Values = z.infer<ReturnType<typeof schemaFor>>;
 
-const FIELD_MAP = { username: 'username', password: 'password', recoveryKey: 'recoveryKey', backupPath: 'username' } as const;
+const FIELD_MAP = { username: 'username', password: 'password', recoveryKey: 'recoveryKey' } as const;
 
 interface Props {
   backup: BackupInfo;
