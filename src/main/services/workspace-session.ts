@@ -8,6 +8,7 @@ import { WorkspaceOpenError } from '../store/store-error';
 import { workspaceFiles, type WorkspaceFiles } from '../store/workspace-files';
 import { appendAudit, type AuditEvent } from './audit-log';
 import { closeWorkspaceDatabase, openWorkspaceDatabase, type OpenDatabase } from './open-workspace';
+import { startBackupScheduler } from './records/backup-scheduler';
 import { readSettings } from './settings';
 import { SignInThrottle } from './sign-in-throttle';
 import { createWorkspace, type SetupInput } from './workspace-setup';
@@ -49,6 +50,8 @@ export class WorkspaceSession {
   /** Kept after a lock so the sign-in screen can say how long the idle limit was. */
   private lastIdleMinutes = IDLE_MINUTES_DEFAULT;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Scheduled backups run only while unlocked: the data key is needed to read the database. */
+  private stopBackupScheduler: (() => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: SessionOptions) {
@@ -73,6 +76,10 @@ export class WorkspaceSession {
       idleMinutes: this.unlocked?.idleMinutes ?? this.lastIdleMinutes,
       lockReason: this.unlocked ? null : this.lastLockReason,
     };
+  }
+
+  get backupSchedulerRunning(): boolean {
+    return this.stopBackupScheduler !== null;
   }
 
   /** The folder exports are written to (see services/exports/write-export.ts). */
@@ -149,6 +156,7 @@ export class WorkspaceSession {
       this.lastLockReason = null;
       this.touch();
       this.startIdleTimer();
+      this.stopBackupScheduler = startBackupScheduler(this);
       return user;
     });
   }
@@ -195,6 +203,8 @@ export class WorkspaceSession {
     this.lastIdleMinutes = unlocked.idleMinutes;
     this.unlocked = null;
     this.stopIdleTimer();
+    this.stopBackupScheduler?.();
+    this.stopBackupScheduler = null;
     unlocked.dataKey.fill(0);
     await closeWorkspaceDatabase(unlocked);
   }

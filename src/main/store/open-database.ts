@@ -30,6 +30,9 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new WorkspaceOpenError('The database is not encrypted as expected.');
     // Temporary tables and sort spills are not encrypted, so they must never touch the disk.
     db.pragma('temp_store=MEMORY');
+    // Deleted rows are overwritten with zeros, so an erased person's data does not linger in free
+    // pages or the WAL (docs/backup-and-retention.md). SQLite3MultipleCiphers defaults to it; say so.
+    db.pragma('secure_delete=ON');
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
