@@ -22,6 +22,8 @@ export interface HarnessOptions {
 export interface Harness {
   url: string;
   session: WorkspaceSession;
+  /** Where this harness's exports are written (inside the workspace folder, removed with it). */
+  exportFolder: string;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `http://${expectedHost}/?token=${token}`,
     session,
+    exportFolder: session.exportFolder,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -59,6 +59,7 @@ function main(): void {
 
   const workspace = new WorkspaceSession({
     folder: join(app.getPath('userData'), 'workspace'),
+    exportFolder: join(app.getPath('documents'), 'Linkdesk exports'),
     // After every lock (idle or sign-out) the page starts afresh, so no personal data stays in its memory.
     onLocked: (reason) => {
       logger.info('workspace.locked', { reason });

@@ -6,11 +6,16 @@ const GROUPS = 8;
 const GROUP_LENGTH = 4;
 const LENGTH = GROUPS * GROUP_LENGTH; // 32 symbols x 5 bits = 160 bits
 
-/** A new recovery key such as `7K2M-Q9XD-...`: 160 random bits, shown once at set-up. */
-export function generateRecoveryKey(): string {
-  const bytes = randomBytes(LENGTH);
+/** Random Crockford base32 in dash-separated groups of four, 20 bits per group. */
+export function randomCrockfordGroups(groups: number): string {
+  const bytes = randomBytes(groups * GROUP_LENGTH);
   const symbols = Array.from(bytes, (byte) => ALPHABET[byte & 31]).join('');
   return symbols.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))!.join('-');
+}
+
+/** A new recovery key such as `7K2M-Q9XD-...`: 160 random bits, shown once at set-up. */
+export function generateRecoveryKey(): string {
+  return randomCrockfordGroups(GROUPS);
 }
 
 /** Canonical form of a typed recovery key (case, spaces, dashes and look-alike letters forgiven), or null. */

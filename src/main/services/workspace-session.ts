@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { SessionUser, WorkspaceStatus } from '../../shared/ipc/contract';
 import { IDLE_MINUTES_DEFAULT } from '../../shared/validation';
 import { systemClock, type Clock } from '../clock';
@@ -18,6 +19,8 @@ export interface SessionOptions {
   clock?: Clock;
   /** Tests and the harness may lock sooner than the workspace setting says. */
   idleMillisecondsOverride?: number;
+  /** Where exports are written; the workspace folder's `exports` sub-folder when not given. */
+  exportFolder?: string;
   /** Told after every lock, so the Electron shell can reload the window and drop the page's memory. */
   onLocked?: (reason: LockReason) => void;
 }
@@ -70,6 +73,11 @@ export class WorkspaceSession {
       idleMinutes: this.unlocked?.idleMinutes ?? this.lastIdleMinutes,
       lockReason: this.unlocked ? null : this.lastLockReason,
     };
+  }
+
+  /** The folder exports are written to (see services/exports/write-export.ts). */
+  get exportFolder(): string {
+    return this.options.exportFolder ?? join(this.options.folder, 'exports');
   }
 
   get isUnlocked(): boolean {

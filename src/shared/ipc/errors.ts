@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'wrong_credentials',
   'too_many_attempts',
   'workspace_unreadable',
+  'export_failed',
+  'cancelled',
   'unknown_channel',
   'internal',
 ] as const;
