@@ -1,4 +1,5 @@
 import { viewActivityReport } from '../services/reports/activity-report';
+import { exportActivityReport } from '../services/reports/export-activity';
 import { reportOptions, updateReportSettings } from '../services/reports/report-settings';
 import type { Handlers } from './router';
 
@@ -10,5 +11,6 @@ export const reportsHandlers: ReportsHandlers = {
     options: (_input, session) => reportOptions(session),
     updateSettings: (input, session) => updateReportSettings(session, input),
     activity: (input, session) => viewActivityReport(session, input),
+    exportActivity: (input, session) => exportActivityReport(session, input),
   },
 };

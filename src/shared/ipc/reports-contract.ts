@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, noInput } from './channel';
-import { activityReportInputSchema, activityReportSchema, reportOptionsSchema, reportSettingsSchema, thresholdSchema } from './reports-schemas';
+import { exportResultSchema } from '../domain/exports';
+import { activityExportInputSchema, activityReportInputSchema, activityReportSchema, reportOptionsSchema, reportSettingsSchema, thresholdSchema } from './reports-schemas';
 
 /**
  * Aggregate reports. They hold counts only, every small number already suppressed in main, so
@@ -16,5 +17,7 @@ export const reportsAreas = {
     updateSettings: channel({ input: z.strictObject({ threshold: thresholdSchema }), output: reportSettingsSchema, access: ADMIN }),
     /** The activity report for a period, suppressed. */
     activity: channel({ input: activityReportInputSchema, output: activityReportSchema, access: EVERYONE }),
+    /** The report, or one chart's sections, as a CSV and a PDF through the one export path. */
+    exportActivity: channel({ input: activityExportInputSchema, output: exportResultSchema, access: EVERYONE }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportDeclarationSchema } from '../domain/exports';
 import { ACTIVITY_SECTION_CODES, REPORT_MAX_MONTHS, SMALL_NUMBER_THRESHOLD_MAX, SMALL_NUMBER_THRESHOLD_MIN, monthsBetween } from '../domain/reports';
 import { idSchema } from '../validation';
 import { isoDateSchema } from './casework-schemas';
@@ -40,11 +41,15 @@ export const activityReportInputSchema = z.strictObject(periodShape).superRefine
 export type ActivityReportInput = z.input<typeof activityReportInputSchema>;
 export type ActivityReportQuery = z.output<typeof activityReportInputSchema>;
 
-/** The period and filter plus which sections to include (all of them when left out). */
-export const activityExportShape = {
-  ...periodShape,
-  sections: z.array(z.enum(ACTIVITY_SECTION_CODES, 'Choose a section of the report')).min(1, 'Choose at least one section').max(ACTIVITY_SECTION_CODES.length).optional(),
-};
+/** The period and filter, which sections to include (all of them, with the main figures, when left out), and why. */
+export const activityExportInputSchema = z
+  .strictObject({
+    ...periodShape,
+    sections: z.array(z.enum(ACTIVITY_SECTION_CODES, 'Choose a section of the report')).min(1, 'Choose at least one section').max(ACTIVITY_SECTION_CODES.length).optional(),
+    declaration: exportDeclarationSchema,
+  })
+  .superRefine(checkPeriod);
+export type ActivityExportInput = z.output<typeof activityExportInputSchema>;
 
 export const CELL_STATES = ['shown', 'small', 'hidden', 'withheld'] as const;
 export const countCellSchema = z.object({
