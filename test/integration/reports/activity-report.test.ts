@@ -31,8 +31,8 @@ describe('the activity report', () => {
     expect(shownRows(report, 'decisions_accepted')).toEqual(['Jan 2026: *', 'Feb 2026: <3', 'Total: 5']);
     expect(shownRows(report, 'decisions_declined')).toEqual(['Feb 2026: <3', 'Total: <3']);
     // Two within the week, one late, two overdue: three small numbers adding to 5 cannot be pinned.
-    expect(shownRows(report, 'gp_codes_referral')).toEqual(['Recorded within a week: <3', 'Recorded, but later than a week: <3', 'Not recorded yet, overdue: <3', 'Total: 5']);
-    expect(shownRows(report, 'gp_codes_declined')).toEqual(['Not recorded yet, overdue: <3', 'Total: <3']);
+    expect(shownRows(report, 'gp_codes_referral')).toEqual(['Recorded within a week: <3', 'Recorded late: <3', 'Not recorded, overdue: <3', 'Total: 5']);
+    expect(shownRows(report, 'gp_codes_declined')).toEqual(['Not recorded, overdue: <3', 'Total: <3']);
     expect(shownRows(report, 'closures_by_reason')).toEqual(['Goals met: <3', 'Declined social prescribing: <3', 'Total: 3']);
     expect(shownRows(report, 'connections_made')).toEqual(['Arts: <3', 'Walking groups: <3', 'Total: <3']);
     expect(shownRows(report, 'connections_attending')).toEqual(['Walking groups: <3', 'Total: <3']);

@@ -20,9 +20,9 @@ import { suppressCount, suppressTable, type RawRow, type RawTable } from './supp
 
 const GP_CODE_STATES = {
   on_time: 'Recorded within a week',
-  late: 'Recorded, but later than a week',
-  waiting: 'Not recorded yet, still within the week',
-  overdue: 'Not recorded yet, overdue',
+  late: 'Recorded late',
+  waiting: 'Not recorded, within the week',
+  overdue: 'Not recorded, overdue',
 } as const;
 
 const bandLabels = Object.fromEntries(CONTACT_BANDS.map((band) => [band.key, band.label]));

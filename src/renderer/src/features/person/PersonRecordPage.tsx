@@ -17,6 +17,7 @@ import { useFocusWhenSettled } from '../../components/useFocusWhenSettled';
 import { canWriteCasework } from '../../session/permissions';
 import type { AreaSpec } from '../shell/areas';
 import { useAppNavigation } from '../shell/app-navigation';
+import { RecordIdNote } from '../audit/RecordIdNote';
 import { EpisodesSection } from './EpisodesSection';
 import { NotesSection } from './NotesSection';
 import { PersonDialogs, type PersonDialog } from './PersonDialogs';
@@ -116,6 +117,7 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
           <TimelineSection items={timeline} headingId={ids.timeline} />
         </Box>
       </Box>
+      <RecordIdNote id={person.id} />
       <PersonDialogs dialog={dialog} person={person} onCancel={() => setDialog(null)} onDone={finish} />
     </>
   );

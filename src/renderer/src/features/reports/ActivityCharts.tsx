@@ -7,7 +7,7 @@ import type { ActivityReport } from '../../../../shared/ipc/reports-schemas';
 import { ReportChart } from './ReportChart';
 
 /** Sections with many or long category names are drawn as horizontal bars. */
-const HORIZONTAL: ReadonlySet<ActivitySection> = new Set(['referrals_by_source', 'referrals_by_reason', 'referral_status', 'contacts_by_mode', 'gp_codes', 'closures_by_reason', 'directory_use']);
+const HORIZONTAL: ReadonlySet<ActivitySection> = new Set(['referrals_by_source', 'referrals_by_reason', 'referral_status', 'contacts_by_mode', 'contacts_per_person', 'gp_codes', 'closures_by_reason', 'directory_use']);
 
 interface Props {
   report: ActivityReport;

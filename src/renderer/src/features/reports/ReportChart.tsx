@@ -91,14 +91,20 @@ export function ReportChart({ title, tables, layout, onExport }: Props) {
         </Typography>
       )}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Button size="small" variant="text" startIcon={<TableChartOutlined />} aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable((shown) => !shown)}>
+        <Button
+          size="small"
+          variant="text"
+          startIcon={<TableChartOutlined />}
+          aria-label={`${showTable ? 'Hide the numbers' : 'Show the numbers'} of ${title}`}
+          aria-expanded={showTable}
+          aria-controls={tableId}
+          onClick={() => setShowTable((shown) => !shown)}
+        >
           {showTable ? 'Hide the numbers' : 'Show the numbers'}
-          <VisuallyHidden>{` of ${title}`}</VisuallyHidden>
         </Button>
         {onExport && (
-          <Button size="small" variant="text" startIcon={<FileDownloadOutlined />} onClick={onExport}>
+          <Button size="small" variant="text" startIcon={<FileDownloadOutlined />} aria-label={`Export this chart: ${title}`} onClick={onExport}>
             Export this chart
-            <VisuallyHidden>{`: ${title}`}</VisuallyHidden>
           </Button>
         )}
       </Box>

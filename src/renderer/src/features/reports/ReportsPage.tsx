@@ -13,11 +13,12 @@ import { useLoad } from '../../api/useLoad';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../format';
 import { ActivityCharts } from './ActivityCharts';
+import { ActivityExportDialog } from './ActivityExportDialog';
 import { HeadlineFigures } from './HeadlineFigures';
 import { ReportFilters, defaultFilters, periodProblem, type ReportFilterValues } from './ReportFilters';
 
 /** What the export dialog is for: the whole report, or one chart's section. */
-export type ExportTarget = { sections: ActivitySection[] | null } | null;
+type ExportTarget = { sections: ActivitySection[] | null } | null;
 
 /**
  * The Reports area: the activity report for a period and link worker, as headline figures and
@@ -35,7 +36,6 @@ export function ReportsPage({ user }: { user: SessionUser }) {
     [from, to, workerUserId, problem],
   );
   const report = useLoad(load);
-  void exportTarget;
 
   return (
     <>
@@ -72,6 +72,16 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           </Box>
         )}
       </Box>
+      {exportTarget && report.data && (
+        <ActivityExportDialog
+          from={report.data.from}
+          to={report.data.to}
+          workerUserId={report.data.worker?.id ?? null}
+          workerName={report.data.worker?.displayName ?? null}
+          sections={exportTarget.sections}
+          onClose={() => setExportTarget(null)}
+        />
+      )}
     </>
   );
 }
