@@ -72,14 +72,6 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** The last day of a "yyyy-mm" month as an ISO date. */
-export function monthEnd(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const index = Number(month.slice(5, 7));
-  const days = new Date(Date.UTC(year, index, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
-}
-
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2026-03" → "Mar 2026". */

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { CONTACT_BANDS, monthEnd, monthLabel } from '../../../shared/domain/reports';
+import { CONTACT_BANDS, monthLabel } from '../../../shared/domain/reports';
 import { SNOMED } from '../../../shared/domain/referral';
 import type { LinkdeskDb } from '../../store/kysely';
 
@@ -49,15 +49,25 @@ export function referralsByReason(db: LinkdeskDb, filter: ActivityFilter): Promi
 
 /**
  * Open referrals at the end of each month of the period (or at the end of the period, for its
- * last month): received by then and not closed by then.
+ * last month): received by then and not closed by then. One pass over the referrals: +1 in the
+ * month received, −1 in the month closed, summed from the first referral ever.
  */
-export function caseloadByMonth(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
-  const ends = sql.join(filter.months.map((month) => sql`(${month}, ${monthEnd(month) < filter.to ? monthEnd(month) : filter.to})`));
-  return grouped(db, sql<{ key: string; n: number }>`
-    WITH ends(month, last_day) AS (VALUES ${ends})
-    SELECT ends.month AS key,
-      (SELECT COUNT(*) FROM episodes e WHERE e.received_on <= ends.last_day AND (e.closed_on IS NULL OR e.closed_on > ends.last_day) ${worker(filter)}) AS n
-    FROM ends`);
+export async function caseloadByMonth(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  const { rows } = await sql<{ month: string; open: number }>`
+    WITH changes(month, change) AS (
+      SELECT substr(e.received_on, 1, 7), 1 FROM episodes e WHERE e.received_on <= ${filter.to} ${worker(filter)}
+      UNION ALL
+      SELECT substr(e.closed_on, 1, 7), -1 FROM episodes e WHERE e.closed_on <= ${filter.to} ${worker(filter)}
+    ), monthly AS (SELECT month, SUM(change) AS change FROM changes GROUP BY month)
+    SELECT month, SUM(change) OVER (ORDER BY month) AS open FROM monthly ORDER BY month`.execute(db);
+  const open = new Map<string, number>();
+  let index = 0;
+  let running = 0;
+  for (const month of filter.months) {
+    while (index < rows.length && rows[index]!.month <= month) running = Number(rows[index++]!.open);
+    open.set(month, running);
+  }
+  return open;
 }
 
 export function contactsByMode(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
