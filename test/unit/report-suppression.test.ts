@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residualDiscloses, suppressCount, suppressTable, type RawTable } from '../../src/main/services/reports/suppression';
+import { monthSpan, monthsBetween } from '../../src/shared/domain/reports';
 
 function breakdown(counts: number[], additive = true): RawTable {
   return {
@@ -119,5 +120,16 @@ describe('the residual test', () => {
     // One small and one hidden (at least 8): a residual of 9 pins the small one at 1; 10 does not.
     expect(residualDiscloses(9, 1, 1, 8)).toBe(true);
     expect(residualDiscloses(10, 1, 1, 8)).toBe(false);
+  });
+});
+
+describe('report periods', () => {
+  it('lists the calendar months a period touches, across a year end, and none for a period that runs backwards or is not made of dates', () => {
+    expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03-31', '2026-03-31')).toEqual(['2026-03']);
+    expect(monthSpan('2023-01-01', '2025-12-31')).toBe(36);
+    expect(monthsBetween('2026-03-01', '2026-02-28')).toEqual([]);
+    expect(monthsBetween('2026-03-01', '\uffff')).toEqual([]);
+    expect(monthSpan('', '2026-01-01')).toBe(0);
   });
 });

@@ -53,23 +53,22 @@ export const CONTACT_BANDS = [
   { key: '13+', label: '13 or more contacts', min: 13, max: null },
 ] as const;
 
-/** Whole calendar months from one ISO date to another, as "yyyy-mm", both ends included. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How many calendar months a period touches, both ends included (0 when the dates are not ISO dates or run backwards). */
+export function monthSpan(from: string, to: string): number {
+  if (!ISO_DATE.test(from) || !ISO_DATE.test(to) || to < from) return 0;
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+/** The calendar months a period touches, as "yyyy-mm", both ends included. */
 export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-    if (key > last) break;
-    months.push(key);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
+  const year = Number(from.slice(0, 4));
+  const month = Number(from.slice(5, 7)) - 1;
+  return Array.from({ length: monthSpan(from, to) }, (_, index) => {
+    const total = month + index;
+    return `${String(year + Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportDeclarationSchema } from '../domain/exports';
-import { ACTIVITY_SECTION_CODES, REPORT_MAX_MONTHS, SMALL_NUMBER_THRESHOLD_MAX, SMALL_NUMBER_THRESHOLD_MIN, monthsBetween } from '../domain/reports';
+import { ACTIVITY_SECTION_CODES, REPORT_MAX_MONTHS, SMALL_NUMBER_THRESHOLD_MAX, SMALL_NUMBER_THRESHOLD_MIN, monthSpan } from '../domain/reports';
 import { idSchema } from '../validation';
 import { isoDateSchema } from './casework-schemas';
 
@@ -32,9 +32,11 @@ const periodShape = {
   workerUserId: idSchema.nullable().default(null),
 };
 
-function checkPeriod(period: { from: string; to: string }, context: z.RefinementCtx): void {
+function checkPeriod(period: { from: unknown; to: unknown }, context: z.RefinementCtx): void {
+  // Zod runs this even when a date was refused already; only two real dates are compared.
+  if (typeof period.from !== 'string' || typeof period.to !== 'string' || !isoDateSchema.safeParse(period.from).success || !isoDateSchema.safeParse(period.to).success) return;
   if (period.to < period.from) context.addIssue({ code: 'custom', path: ['to'], message: 'The end of the period must be on or after its start' });
-  else if (monthsBetween(period.from, period.to).length > REPORT_MAX_MONTHS) context.addIssue({ code: 'custom', path: ['to'], message: `Choose a period of ${REPORT_MAX_MONTHS} months or less` });
+  else if (monthSpan(period.from, period.to) > REPORT_MAX_MONTHS) context.addIssue({ code: 'custom', path: ['to'], message: `Choose a period of ${REPORT_MAX_MONTHS} months or less` });
 }
 
 export const activityReportInputSchema = z.strictObject(periodShape).superRefine(checkPeriod);

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { REPORT_MAX_MONTHS, monthSpan } from '../../../../shared/domain/reports';
 import type { ReportOptions } from '../../../../shared/ipc/reports-schemas';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './report-period';
 
@@ -20,6 +21,7 @@ export function defaultFilters(today: Date = new Date()): ReportFilterValues {
 export function periodProblem(values: ReportFilterValues): string | null {
   if (values.from === '' || values.to === '') return 'Enter both dates of the period';
   if (values.to < values.from) return 'The end of the period must be on or after its start';
+  if (monthSpan(values.from, values.to) > REPORT_MAX_MONTHS) return `Choose a period of ${REPORT_MAX_MONTHS} months or less`;
   return null;
 }
 
