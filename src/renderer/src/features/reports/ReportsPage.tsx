@@ -72,6 +72,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           </Box>
         )}
       </Box>
+      {/* Other report sections (cohort outcomes) follow here, each its own <section> with an h2. */}
       {exportTarget && report.data && (
         <ActivityExportDialog
           from={report.data.from}
