@@ -19,6 +19,7 @@ import type { AreaSpec } from '../shell/areas';
 import { useAppNavigation } from '../shell/app-navigation';
 import { OutcomesSection } from '../outcomes/OutcomesSection';
 import { PersonFlagsSection } from '../supervision/PersonFlagsSection';
+import { RecordIdNote } from '../audit/RecordIdNote';
 import { EpisodesSection } from './EpisodesSection';
 import { NotesSection } from './NotesSection';
 import { PersonDialogs, type PersonDialog } from './PersonDialogs';
@@ -120,6 +121,7 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
           <TimelineSection items={timeline} headingId={ids.timeline} />
         </Box>
       </Box>
+      <RecordIdNote id={person.id} />
       <PersonDialogs dialog={dialog} person={person} onCancel={() => setDialog(null)} onDone={finish} />
     </>
   );
