@@ -50,6 +50,7 @@ export class WorkspaceSession {
   private lastIdleMinutes = IDLE_MINUTES_DEFAULT;
   private idleTimer: NodeJS.Timeout | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockListeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
     this.files = workspaceFiles(options.folder);
@@ -187,8 +188,16 @@ export class WorkspaceSession {
     this.lastIdleMinutes = unlocked.idleMinutes;
     this.unlocked = null;
     this.stopIdleTimer();
+    for (const listener of this.lockListeners) listener();
+    this.lockListeners.clear();
     unlocked.dataKey.fill(0);
     await closeWorkspaceDatabase(unlocked);
+  }
+
+  /** Told once, at the next lock or close (long exports stop their worker threads). Returns a way to stop listening. */
+  onNextLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
   }
 
   /** Records user activity for the idle lock. */

@@ -24,20 +24,20 @@ export interface PersonCopyContent {
   conversation: Conversation | null;
 }
 
-interface Sizes {
+export interface Sizes {
   title: number;
   heading: number;
   body: number;
   marking: number;
 }
-const STANDARD: Sizes = { title: 22, heading: 16, body: 12, marking: 10 };
+export const STANDARD: Sizes = { title: 22, heading: 16, body: 12, marking: 10 };
 /** Large print: 18 point body text and bigger headings (RNIB's guidance is 16 point or more). */
 const LARGE: Sizes = { title: 30, heading: 24, body: 18, marking: 14 };
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
-function longDate(isoDate: string): string {
+export function longDate(isoDate: string): string {
   return format(parseISO(isoDate), 'EEEE d MMMM yyyy');
 }
 
@@ -47,7 +47,7 @@ function drawable(font: PDFFont, text: string): string {
   return [...text.normalize('NFC')].map((character) => (supported.has(character.codePointAt(0)!) ? character : '?')).join('');
 }
 
-class Writer {
+export class Writer {
   private page!: PDFPage;
   private y = 0;
   readonly pages: PDFPage[] = [];
