@@ -150,7 +150,7 @@ export function toFhirBundle(record: TransferRecord): FhirBundle {
       title: `Personalised care and support plan, version ${plan.version}`,
       ...(record.whatMatters ? { description: `What matters to me: ${record.whatMatters.ownWords}` } : {}),
       subject: ref(patientId),
-      period: { ...(plan.agreedOn ? { start: plan.agreedOn } : {}), ...(plan.reviewOn ? { end: plan.reviewOn } : {}) },
+      ...(plan.agreedOn || plan.reviewOn ? { period: { ...(plan.agreedOn ? { start: plan.agreedOn } : {}), ...(plan.reviewOn ? { end: plan.reviewOn } : {}) } } : {}),
       ...(plan.goals.length > 0 ? { goal: plan.goals.map((goal) => ref(goal.id)) } : {}),
       activity: plan.steps.map((step) => ({
         detail: {
