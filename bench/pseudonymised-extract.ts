@@ -25,6 +25,41 @@ async function call<T>(session: WorkspaceSession, channel: string, input: unknow
   return envelope.data as T;
 }
 
+async function measure(session: WorkspaceSession, run: string): Promise<void> {
+  // Seeding left garbage in this thread; collect it first (with --expose-gc) so it is not counted as the export's.
+  (globalThis as { gc?: () => void }).gc?.();
+  const started = performance.now();
+  const stalls: string[] = [];
+  let last = performance.now();
+  const sampler = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 60) stalls.push(`${Math.round(now - last)} ms at +${Math.round(now - started)} ms`);
+    last = now;
+  }, 10);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const { jobId } = await call<{ jobId: string }>(session, 'exports.pseudonymisedExtract', { declaration: { purpose: 'Benchmark', recipient: 'Nobody', lawfulBasis: 'service_planning' } });
+  let progress: JobProgress;
+  let polls = 0;
+  let readDoneAt = 0;
+  for (;;) {
+    progress = await call<JobProgress>(session, 'exports.progress', { jobId });
+    polls += 1;
+    if (!readDoneAt && progress.total > 0 && progress.done >= progress.total) readDoneAt = performance.now();
+    if (progress.state === 'done' || progress.state === 'failed' || progress.state === 'cancelled') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  delay.disable();
+  clearInterval(sampler);
+  const total = performance.now() - started;
+  console.log(`${run} run: state ${progress.state}; ${progress.total.toLocaleString('en-GB')} rows; ${polls} progress polls answered`);
+  console.log(`rows read and CSV built in the worker: ~${Math.round((readDoneAt || performance.now()) - started)} ms; whole export (with zip, AES and write): ${Math.round(total)} ms`);
+  console.log(`file ${(progress.result?.bytes ?? 0) / 1e6} MB`);
+  console.log(`main event loop delay while it ran: max ${Math.round(delay.max / 1e6)} ms, p99 ${Math.round(delay.percentile(99) / 1e6)} ms, mean ${Math.round(delay.mean / 1e6)} ms`);
+  console.log(`stalls over 60 ms: ${stalls.join(', ') || 'none'}`);
+  console.log(`memory: rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+}
+
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'linkdesk-bench-'));
   const session = new WorkspaceSession({ folder });
@@ -32,7 +67,7 @@ async function main(): Promise<void> {
     await call(session, 'workspace.setup', { workspaceName: 'Bench PCN', adminUsername: 'ada.admin', adminDisplayName: 'Ada Admin', adminPassword: 'correct horse battery staple' });
     const admin = await call<{ id: string }>(session, 'session.signIn', { username: 'ada.admin', password: 'correct horse battery staple' });
     const { raw } = session.requireUnlocked();
-    let started = performance.now();
+    const started = performance.now();
     const person = raw.prepare(`INSERT INTO people (id, nhs_number, given_name, family_name, date_of_birth, postcode, created_at, created_by, updated_at) VALUES (?, NULL, ?, 'Bench', ?, 'LS6 2AB', 'now', ?, 'now')`);
     const episode = raw.prepare(
       `INSERT INTO episodes (id, person_id, worker_user_id, source, received_on, urgency, status, first_contact_due_on, contact_count, created_at, created_by, updated_at) VALUES (?, ?, NULL, 'gp_practice', '2026-01-05', 'routine', 'active', '2026-01-12', ?, 'now', ?, 'now')`,
@@ -51,38 +86,9 @@ async function main(): Promise<void> {
     })();
     console.log(`seeded ${CONTACTS.toLocaleString('en-GB')} contacts in ${Math.round(performance.now() - started)} ms`);
 
-    // Seeding left garbage in this thread; collect it first (with --expose-gc) so it is not counted as the export's.
-    (globalThis as { gc?: () => void }).gc?.();
-    const stalls: string[] = [];
-    let last = performance.now();
-    const sampler = setInterval(() => {
-      const now = performance.now();
-      if (now - last > 60) stalls.push(`${Math.round(now - last)} ms at +${Math.round(now - started)} ms (${Math.round(now)})`);
-      last = now;
-    }, 10);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    started = performance.now();
-    const { jobId } = await call<{ jobId: string }>(session, 'exports.pseudonymisedExtract', { declaration: { purpose: 'Benchmark', recipient: 'Nobody', lawfulBasis: 'service_planning' } });
-    let progress: JobProgress;
-    let polls = 0;
-    let readDoneAt = 0;
-    for (;;) {
-      progress = await call<JobProgress>(session, 'exports.progress', { jobId });
-      polls += 1;
-      if (!readDoneAt && progress.total > 0 && progress.done >= progress.total) readDoneAt = performance.now();
-      if (progress.state === 'done' || progress.state === 'failed' || progress.state === 'cancelled') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    delay.disable();
-    clearInterval(sampler);
-    const total = performance.now() - started;
-    console.log(`state ${progress.state}; ${progress.total.toLocaleString('en-GB')} rows; ${polls} progress polls answered`);
-    console.log(`rows read and CSV built in the worker: ~${Math.round((readDoneAt || performance.now()) - started)} ms; whole export (with zip, AES and write): ${Math.round(total)} ms`);
-    console.log(`file ${(progress.result?.bytes ?? 0) / 1e6} MB`);
-    console.log(`main event loop delay while it ran: max ${Math.round(delay.max / 1e6)} ms, p99 ${Math.round(delay.percentile(99) / 1e6)} ms, mean ${Math.round(delay.mean / 1e6)} ms`);
-    console.log(`stalls over 60 ms: ${stalls.join(', ') || 'none'}`);
-    console.log(`memory: rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+    // Twice: the first run in a process also pays one-off costs (tsx compiling zip.js's lazy
+    // modules, Node loading its web streams) that the built app pays once per launch, if at all.
+    for (const run of ['first', 'second']) await measure(session, run);
   } finally {
     await session.close();
     rmSync(folder, { recursive: true, force: true });

@@ -120,7 +120,7 @@ export const SUBJECT_ACCESS_SECTIONS: readonly SubjectSection[] = [
         ]),
         ...episode.statusHistory.map(
           (change) =>
-            `${momentText(change.at)}: ${change.from ? `moved from ${label(EPISODE_STATUSES, change.from)} to ${label(EPISODE_STATUSES, change.to)}` : `received as ${label(EPISODE_STATUSES, change.to)}`}${change.closureReason ? ` (${label(CLOSURE_REASONS, change.closureReason)})` : ''}${change.by ? `, by ${change.by}` : ''}`,
+            `${momentText(change.at)}: ${change.from ? `moved from ${label(EPISODE_STATUSES, change.from)} to ${label(EPISODE_STATUSES, change.to)}` : 'referral received'}${change.closureReason ? ` (${label(CLOSURE_REASONS, change.closureReason)})` : ''}${change.by ? `, by ${change.by}` : ''}`,
         ),
       ],
     }),
