@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { router } from '../src/main/ipc';
@@ -60,6 +60,15 @@ async function measure(session: WorkspaceSession, run: string): Promise<void> {
   console.log(`memory: rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 }
 
+/** The same measures with nothing running, for ten seconds: on a shared machine the loop stalls anyway. */
+async function baseline(): Promise<void> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  delay.disable();
+  console.log(`baseline, nothing running, 10 s: event loop delay max ${Math.round(delay.max / 1e6)} ms, p99 ${Math.round(delay.percentile(99) / 1e6)} ms, mean ${Math.round(delay.mean / 1e6)} ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+}
+
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'linkdesk-bench-'));
   const session = new WorkspaceSession({ folder });
@@ -88,6 +97,7 @@ async function main(): Promise<void> {
 
     // Twice: the first run in a process also pays one-off costs (tsx compiling zip.js's lazy
     // modules, Node loading its web streams) that the built app pays once per launch, if at all.
+    await baseline();
     for (const run of ['first', 'second']) await measure(session, run);
   } finally {
     await session.close();
