@@ -13,7 +13,9 @@ import { declaration, finished, fullRecord, MARGARET } from './support';
 /** Opens an archive with Debian's 7-Zip, as a recipient would, and returns its files. */
 function sevenZip(result: ExportResult): Map<string, Buffer> {
   const archive = join(result.folder, result.fileName);
-  expect(execFileSync('7z', ['l', '-slt', `-p${result.passphrase}`, archive], { encoding: 'utf8' })).toMatch(/Method = AES-256/);
+  const listing = execFileSync('7z', ['l', '-slt', `-p${result.passphrase}`, archive], { encoding: 'utf8' });
+  expect(listing).toMatch(/Method = AES-256/);
+  expect(listing).toMatch(/Comment = OFFICIAL-SENSITIVE/);
   const out = mkdtempSync(join(tmpdir(), 'linkdesk-7z-'));
   execFileSync('7z', ['x', `-p${result.passphrase}`, `-o${out}`, archive], { encoding: 'utf8' });
   return new Map(readdirSync(out).map((name) => [name, readFileSync(join(out, name))]));

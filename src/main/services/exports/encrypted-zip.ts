@@ -32,5 +32,7 @@ export async function zipFiles(files: readonly ExportFile[], passphrase: string 
   for (const file of files) {
     await writer.add(file.name, new YieldingReader(file.bytes), { lastModDate: modified });
   }
-  return writer.close();
+  // An encrypted archive holds personal data: its comment (which 7-Zip and WinZip show before
+  // asking for the passphrase) carries the marking too.
+  return writer.close(passphrase ? new TextEncoder().encode('OFFICIAL-SENSITIVE') : undefined);
 }
