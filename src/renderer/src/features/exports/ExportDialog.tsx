@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import {
@@ -50,6 +50,12 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   // The running export's controller: state, not a ref, so Cancel always sees the current one.
   const [running, setRunning] = useState<AbortController | null>(null);
+  const progressRef = useRef<HTMLDivElement>(null);
+  const showingProgress = progress !== null;
+  // The progress sits at the top of the dialog: bring it into view if the form was scrolled down.
+  useEffect(() => {
+    if (showingProgress) progressRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [showingProgress]);
   const form = useForm<Input, unknown, ExportDeclaration>({ resolver: zodResolver(exportDeclarationSchema), defaultValues: spec.defaults });
 
   const submit = form.handleSubmit(async (declaration) => {
@@ -95,6 +101,19 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
       onClose={close}
       onSubmit={submit}
     >
+      {progress && (
+        <Box ref={progressRef} role="status" sx={{ mt: 2, mb: 1 }}>
+          <Typography id={progressLabelId} sx={{ mb: 1 }}>
+            {progress.total === 0
+              ? 'Starting…'
+              : progress.done >= progress.total
+                ? 'Encrypting and saving the file…'
+                : `Reading records: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`}
+          </Typography>
+          {/* No sliding between updates: the bar jumps to each new value (calmer, and never "animating"). */}
+          <LinearProgress variant="determinate" value={percent} aria-labelledby={progressLabelId} sx={{ height: 8, '& .MuiLinearProgress-bar': { transition: 'none' } }} />
+        </Box>
+      )}
       {intro}
       <Typography component="h3" variant="subtitle1" sx={{ mt: 2 }}>
         The file will contain
@@ -116,18 +135,6 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         The audit log records who exported what, when, and these three answers.
       </Typography>
-      {progress && (
-        <Box role="status" sx={{ mt: 3 }}>
-          <Typography id={progressLabelId} sx={{ mb: 1 }}>
-            {progress.total === 0
-              ? 'Starting…'
-              : progress.done >= progress.total
-                ? 'Encrypting and saving the file…'
-                : `Reading records: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`}
-          </Typography>
-          <LinearProgress variant="determinate" value={percent} aria-labelledby={progressLabelId} />
-        </Box>
-      )}
     </FormDialog>
   );
 }
