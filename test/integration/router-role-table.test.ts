@@ -77,6 +77,8 @@ describe('the role table', () => {
       'conversations',
       'plans',
       'connections',
+      'outcomes',
+      'systemUse',
     ];
     // Exports of one person's whole record are casework too (docs/exports.md, "Who can export what").
     const personLevelExports = ['exports.subjectAccess', 'exports.transferBundle'];
