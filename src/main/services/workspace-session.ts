@@ -53,6 +53,7 @@ export class WorkspaceSession {
   /** Scheduled backups run only while unlocked: the data key is needed to read the database. */
   private stopBackupScheduler: (() => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockListeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
     this.files = workspaceFiles(options.folder);
@@ -205,8 +206,16 @@ export class WorkspaceSession {
     this.stopIdleTimer();
     this.stopBackupScheduler?.();
     this.stopBackupScheduler = null;
+    for (const listener of this.lockListeners) listener();
+    this.lockListeners.clear();
     unlocked.dataKey.fill(0);
     await closeWorkspaceDatabase(unlocked);
+  }
+
+  /** Told once, at the next lock or close (long exports stop their worker threads). Returns a way to stop listening. */
+  onNextLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
   }
 
   /** Records user activity for the idle lock. */

@@ -24,7 +24,7 @@ async function requireOpenEpisode(db: LinkdeskDb, episodeId: string): Promise<Ep
   return episode;
 }
 
-async function loadConnections(db: LinkdeskDb, filter: { episodeId: string } | { personId: string } | { connectionId: string }): Promise<Connection[]> {
+export async function loadConnections(db: LinkdeskDb, filter: { episodeId: string } | { personId: string } | { connectionId: string }): Promise<Connection[]> {
   let query = db
     .selectFrom('connections as c')
     .innerJoin('directory_services as s', 's.id', 'c.service_id')
