@@ -51,10 +51,15 @@ export interface Dataset {
   generatedNow: boolean;
 }
 
+/** The cache folder's name: scale, seed, schema and generator. */
+export function datasetName(scale: Scale, seed: number): string {
+  return `${scale.name}-seed${seed}-schema${schemaHash()}-gen${generatorHash()}`;
+}
+
 export async function loadOrGenerate(scale: Scale, seed: number, log: (line: string) => void): Promise<Dataset> {
   const schema = schemaHash();
   const prefix = `${scale.name}-seed${seed}-`;
-  const name = `${prefix}schema${schema}-gen${generatorHash()}`;
+  const name = datasetName(scale, seed);
   const root = cacheRoot();
   const folder = join(root, name);
   const manifestPath = join(folder, 'manifest.json');

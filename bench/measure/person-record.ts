@@ -23,7 +23,7 @@ function prepare(raw: RawDatabase) {
     changes: raw.prepare(
       'SELECT h.episode_id, h.from_status, h.to_status, h.at, h.closure_reason FROM episode_status_history h JOIN episodes e ON e.id = h.episode_id WHERE e.person_id = ? AND h.from_status IS NOT NULL ORDER BY h.id DESC',
     ),
-    codes: raw.prepare('SELECT episode_id, code, queued_at, due_on, recorded_on FROM coding_queue WHERE person_id = ? ORDER BY queued_at DESC'),
+    codes: raw.prepare('SELECT q.episode_id, q.code, q.queued_at, q.due_on, q.recorded_on FROM episodes e JOIN coding_queue q ON q.episode_id = e.id WHERE e.person_id = ? ORDER BY q.queued_at DESC'),
   };
 }
 

@@ -61,6 +61,11 @@ export async function measureRenderer(options: { workspaceFolder: string; userna
       if (round > 0) unlock.push(ms);
       if (round < options.signIns) await router(harness.session, 'session.signOut', {});
     }
+    // Every referral, closed ones too, so there are always pages to turn (a small dataset's open caseload fits on two).
+    const firstRow = await page.locator('.MuiDataGrid-row').first().getAttribute('data-id');
+    await page.getByLabel('Include closed').check();
+    await page.locator(`.MuiDataGrid-row[data-id="${firstRow}"]`).waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await page.locator('.MuiDataGrid-row').first().waitFor({ state: 'visible' });
     const paging: number[] = [];
     for (let n = 0; n < options.pages; n += 1) paging.push(await nextPage(page));
     return { unlockToRows: summarise(unlock), paging: summarise(paging), pages: options.pages };
