@@ -50,21 +50,21 @@ const log = (line: string) => console.log(line);
 
 log(`Linkdesk benchmark: ${scale.name} scale, seed ${seed}, ${runs} timed runs per side`);
 log(machineDescription());
-const cpuBefore = process.cpuUsage();
 const dataset = await loadOrGenerate(scale, seed, log);
 const lines: Line[] = [];
-const generation = dataset.manifest.generationSeconds;
+const { manifest } = dataset;
 lines.push({
   section: 'Dataset',
   label: `generation (${scale.name}, seed ${seed})`,
-  text: `${generation.toFixed(1)} s wall${dataset.generatedNow ? `, ${((process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1e6).toFixed(1)} s CPU` : ' (cached; measured when it was built)'}, ${dataset.manifest.databaseMegabytes} MB encrypted`,
-  checks: scale.name === 'full' ? [{ name: `under ${BUDGETS.generationSeconds} s`, pass: generation < BUDGETS.generationSeconds }] : [],
+  text: `${manifest.generationSeconds.toFixed(1)} s wall, ${manifest.generationCpuSeconds.toFixed(1)} s CPU${dataset.generatedNow ? '' : ' (cached; measured when it was built)'}, ${manifest.databaseMegabytes} MB encrypted; plain copy ${manifest.plainCopySeconds.toFixed(1)} s`,
+  checks: scale.name === 'full' ? [{ name: `under ${BUDGETS.generationSeconds} s (wall)`, pass: manifest.generationSeconds < BUDGETS.generationSeconds }] : [],
+  note: 'CPU is this process\'s own time (all threads): on a shared machine, wall time also counts other people\'s work',
 });
-for (const stage of dataset.manifest.stages) {
+for (const stage of manifest.stages) {
   lines.push({
     section: 'Dataset',
     label: `  ${stage.name}`,
-    text: stage.pending ?? `${Object.entries(stage.counts).map(([table, n]) => `${n.toLocaleString('en-GB')} ${table}`).join(', ')} (${stage.seconds.toFixed(1)} s)`,
+    text: stage.pending ?? `${Object.entries(stage.counts).map(([table, n]) => `${n.toLocaleString('en-GB')} ${table}`).join(', ')} (${stage.seconds.toFixed(1)} s, ${stage.cpuSeconds.toFixed(1)} s CPU)`,
     checks: [],
   });
 }
