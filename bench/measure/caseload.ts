@@ -55,7 +55,8 @@ const FLAGS = `concat_ws(',',
   CASE WHEN e.status IN ('contacted', 'accepted', 'active') AND coalesce(e.last_contact_on, e.received_on) < date(@today, '-21 days') THEN 'no_recent_contact' END,
   CASE WHEN EXISTS (SELECT 1 FROM coding_queue q WHERE q.episode_id = e.id AND q.recorded_on IS NULL AND q.due_on < @today) THEN 'coding_overdue' END,
   CASE WHEN e.status <> 'closed' AND e.review_due_on <= @today THEN 'review_due' END,
-  CASE WHEN p.nhs_number IS NULL THEN 'nhs_number_unknown' END)`;
+  CASE WHEN p.nhs_number IS NULL THEN 'nhs_number_unknown' END,
+  CASE WHEN e.status <> 'closed' AND EXISTS (SELECT 1 FROM outcome_follow_ups f WHERE f.episode_id = e.id AND f.due_on <= @today) THEN 'outcome_follow_up_due' END)`;
 
 function baselineSql(shape: Shape): string {
   const from = shape.join ? 'episodes e JOIN people p ON p.id = e.person_id' : 'episodes e';

@@ -3,6 +3,7 @@ import { caseworkStage } from './casework';
 import { connectionsStage } from './connections';
 import { directoryStage } from './directory';
 import { notBuiltYet } from './not-built-yet';
+import { outcomesStage } from './outcomes';
 import { plansStage } from './plans';
 
 /**
@@ -14,6 +15,6 @@ export const GENERATOR_STAGES: readonly GeneratorStage[] = [
   directoryStage,
   plansStage,
   connectionsStage,
-  notBuiltYet('outcome measures', 'outcome', '100,000 outcome measures at full scale'),
+  outcomesStage,
   notBuiltYet('supervision sessions', 'supervision', '2,000 supervision sessions at full scale'),
 ];
