@@ -49,13 +49,14 @@ function timeOn(date: string, random: SeededRandom): string {
 }
 
 function nhsNumber(index: number): string {
-  // Ranges of 13 per person never overlap, so numbers stay unique; the check digit is valid.
+  // From the 999 range set aside for testing (as the demo data does), so no number can be a real
+  // person's. Ranges of 13 per person never overlap, so numbers stay unique; the check digit is valid.
   for (let step = 0; step < 13; step += 1) {
-    const first = String(400_000_000 + index * 13 + step);
+    const first = String(999_000_000 + index * 13 + step);
     const check = nhsCheckDigit(first);
     if (check !== null) return `${first}${check}`;
   }
-  throw new Error('No valid NHS number in range');
+  throw new Error(index * 13 >= 1_000_000 ? 'More people than the 999 test range holds' : 'No valid NHS number in range');
 }
 
 /** How many episodes each person has: everyone one, the rest spread at random (some people three or four). */
