@@ -122,8 +122,15 @@ export async function listCaseload(session: WorkspaceSession, query: CaseloadQue
   const ids = page.rows.map((row) => row.id);
   if (ids.length === 0) return { rows: [], total };
 
+  // Labelling only the page's rows, each looks its own code and follow-up up by episode (indexed)
+  // rather than listing every overdue one first: the same rows, a third less time (docs/performance.md).
+  const labels = {
+    ...flags,
+    coding_overdue: sql`EXISTS (SELECT 1 FROM coding_queue q WHERE q.episode_id = e.id AND q.recorded_on IS NULL AND q.due_on < ${today})`,
+    outcome_follow_up_due: sql`(e.status <> 'closed' AND EXISTS (SELECT 1 FROM outcome_follow_ups f WHERE f.episode_id = e.id AND f.due_on <= ${today}))`,
+  };
   const flagColumn = sql.join(
-    CASELOAD_FLAG_CODES.map((flag) => sql`CASE WHEN ${flags[flag]} THEN ${flag} END`),
+    CASELOAD_FLAG_CODES.map((flag) => sql`CASE WHEN ${labels[flag]} THEN ${flag} END`),
     sql`, `,
   );
   const result = await sql<RawRow>`

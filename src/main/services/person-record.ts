@@ -60,7 +60,14 @@ async function statusChanges(db: LinkdeskDb, personId: string): Promise<Timeline
 }
 
 async function codingEvents(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
-  const rows = await db.selectFrom('coding_queue').select(['episode_id', 'code', 'queued_at', 'due_on', 'recorded_on']).where('person_id', '=', personId).orderBy('queued_at', 'desc').execute();
+  // Found through the person's episodes (a code's person is its episode's person): coding_queue's
+  // index is (episode_id, code), and by person_id it was a scan of every code (docs/performance.md).
+  const rows = await db
+    .selectFrom('coding_queue')
+    .select(['episode_id', 'code', 'queued_at', 'due_on', 'recorded_on'])
+    .where('episode_id', 'in', db.selectFrom('episodes').select('id').where('person_id', '=', personId))
+    .orderBy('queued_at', 'desc')
+    .execute();
   const items: TimelineItem[] = [];
   for (const row of rows) {
     const term = TERMS[row.code] ?? row.code;
