@@ -19,10 +19,10 @@ interface Gathered {
   sections: { key: string; heading: string; none: string; items: unknown[] }[];
 }
 
-async function gather(db: LinkdeskDb, personId: string): Promise<Gathered> {
+async function gather(db: LinkdeskDb, personId: string, today: string): Promise<Gathered> {
   const person = await loadPersonRow(db, personId);
   const episodes = await db.selectFrom('episodes').select('id').where('person_id', '=', personId).execute();
-  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id) };
+  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id), today };
   const sections: Gathered['sections'] = [];
   for (const spec of SUBJECT_ACCESS_SECTIONS) sections.push({ key: spec.key, heading: spec.heading, none: spec.none, items: await spec.load(db, subject) });
   return { name: `${person.given_name} ${person.family_name}`, sections };
@@ -54,7 +54,7 @@ export async function exportSubjectAccess(session: WorkspaceSession, input: { pe
   const { db, workspaceName } = session.requireUnlocked();
   const now = session.clock.now();
   // One read transaction, so the PDF and the JSON describe the same moment.
-  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId));
+  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId, isoDateOf(now)));
   const json = {
     marking: MARKING,
     kind: 'Linkdesk subject access export',
