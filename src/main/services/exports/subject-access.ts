@@ -20,10 +20,10 @@ interface Gathered {
   sections: { key: string; heading: string; none: string; items: unknown[] }[];
 }
 
-async function gather(db: LinkdeskDb, personId: string): Promise<Gathered> {
+async function gather(db: LinkdeskDb, personId: string, today: string): Promise<Gathered> {
   const person = await loadPersonRow(db, personId);
   const episodes = await db.selectFrom('episodes').select('id').where('person_id', '=', personId).execute();
-  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id) };
+  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id), today };
   const sections: Gathered['sections'] = [];
   for (const spec of SUBJECT_ACCESS_SECTIONS) sections.push({ key: spec.key, heading: spec.heading, none: spec.none, items: await spec.load(db, subject) });
   return { name: `${person.given_name} ${person.family_name}`, sections };
@@ -57,7 +57,7 @@ export async function exportSubjectAccess(session: WorkspaceSession, input: { pe
   await requirePersonInScope(session, db, input.personId);
   const now = session.clock.now();
   // One read transaction, so the PDF and the JSON describe the same moment.
-  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId));
+  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId, isoDateOf(now)));
   const json = {
     marking: MARKING,
     kind: 'Linkdesk subject access export',
