@@ -232,9 +232,12 @@ test('a referral from arrival to closure: caseload, record, contacts, GP coding'
   await expect(closeDialog.getByText('Choose why the episode is closing')).toBeVisible();
   await chooseOption(page, closeDialog.getByLabel('Reason for closing'), 'Goals met');
   await closeDialog.getByLabel('Closing note').fill('Going to the gardening group every week.');
+  await closeDialog.getByLabel('What the result was').fill('Goes to the gardening group every week.');
   await expectAccessible(page, 'close episode dialog');
   await closeDialog.getByRole('button', { name: 'Close episode' }).click();
   await expect(closeDialog).toBeHidden();
+  // Closing goes on to the message back to the GP (docs/outcomes.md); not needed here.
+  await page.getByRole('dialog', { name: 'Export: Message back to the GP and referrer' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status')).toContainText('Episode closed.');
   await expect(page.getByRole('status')).toBeFocused();
   await expect(referral).toContainText('Goals met');

@@ -74,6 +74,8 @@ describe('the role table', () => {
       'conversations',
       'plans',
       'connections',
+      'outcomes',
+      'systemUse',
     ];
     expect(deniedToAdmin.filter((name) => !caseworkAreas.includes(name.split('.')[0]!))).toEqual([]);
     expect(forbiddenCount.get('admin') ?? 0).toBe(deniedToAdmin.length);

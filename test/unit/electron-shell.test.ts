@@ -37,7 +37,7 @@ const ROOT = resolve(path.dirname(THIS_PATH), '..', '..');
 const THIS_FILE = relative(ROOT, THIS_PATH).split(path.sep).join('/');
 
 // ---------------------------------------------------------------------------------------------
-// A stand-in for the parts of the 'electron' module that security.ts, ipc.ts and protocol.ts use.
+// A stand-in for the parts of the 'electron' module that security.ts, ipc.ts, protocol.ts and main.ts use.
 // It records what they register, so the tests can call those handlers as Electron would.
 // ---------------------------------------------------------------------------------------------
 type Listener = (...args: unknown[]) => unknown;
@@ -53,9 +53,63 @@ const fake = vi.hoisted(() => {
     }
   }
   const handlers = new Map<string, Listener>();
+  // What main.ts does to Electron, in order, for the test of the entry point (at the end of this file).
+  const calls: string[] = [];
+  const paths: Record<string, string> = {};
+  const readyWaiters: (() => void)[] = [];
+  const app = Object.assign(new Emitter(), {
+    isPackaged: true,
+    commandLine: { appendSwitch: (...args: string[]) => void calls.push(`appendSwitch ${args.join(' ')}`) },
+    enableSandbox: () => void calls.push('enableSandbox'),
+    setPath: (name: string, path: string) => void (paths[name] = path),
+    getPath: (name: string) => paths[name] ?? `/nonexistent/${name}`,
+    requestSingleInstanceLock: () => true,
+    quit: () => void calls.push('quit'),
+    setAppUserModelId: (id: string) => void calls.push(`setAppUserModelId ${id}`),
+    whenReady: () => new Promise<void>((resolve) => readyWaiters.push(resolve)),
+  });
+  /** Stand-in sessions, by partition ('(default)' for the default session); the test provides them. */
+  const slots = { sessionFor: (_partition: string): unknown => undefined };
+  const windows: { options: unknown; loaded: string[]; contents: Emitter }[] = [];
+  class BrowserWindow extends Emitter {
+    readonly webContents: Emitter & { id: number };
+    constructor(options: unknown) {
+      super();
+      const loaded: string[] = [];
+      this.webContents = Object.assign(new Emitter(), {
+        id: 7,
+        loadURL: async (url: string) => void loaded.push(url),
+        navigationHistory: { clear: () => void calls.push('navigationHistory.clear') },
+      });
+      windows.push({ options, loaded, contents: this.webContents });
+    }
+    once(event: string, listener: Listener): this {
+      return this.on(event, listener);
+    }
+    show(): void {}
+    isDestroyed(): boolean {
+      return false;
+    }
+    isVisible(): boolean {
+      return true;
+    }
+  }
   return {
     Emitter,
-    app: new Emitter(),
+    app,
+    calls,
+    paths,
+    readyWaiters,
+    slots,
+    windows,
+    BrowserWindow,
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void calls.push(`setApplicationMenu ${Array.isArray(menu) ? menu.length : 0}`) },
+    electronSession: {
+      get defaultSession() {
+        return slots.sessionFor('(default)');
+      },
+      fromPartition: (partition: string) => slots.sessionFor(partition),
+    },
     handlers,
     ipcMain: {
       handle: (channel: string, listener: Listener) => {
@@ -64,11 +118,11 @@ const fake = vi.hoisted(() => {
       },
       removeHandler: (channel: string) => handlers.delete(channel),
     },
-    protocol: { registerSchemesAsPrivileged: (_schemes: unknown) => undefined },
+    protocol: { registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => void calls.push(`registerSchemesAsPrivileged ${schemes.map((s) => s.scheme).join(',')}`) },
   };
 });
 type Emitter = InstanceType<typeof fake.Emitter>;
-vi.mock('electron', () => ({ app: fake.app, ipcMain: fake.ipcMain, protocol: fake.protocol }));
+vi.mock('electron', () => ({ app: fake.app, ipcMain: fake.ipcMain, protocol: fake.protocol, BrowserWindow: fake.BrowserWindow, Menu: fake.Menu, session: fake.electronSession }));
 
 /** A stand-in Session that records the handlers the app installs. */
 function fakeSession() {
@@ -671,5 +725,54 @@ describe('source scan', () => {
   ])('nothing shipped uses %s', (_label, pattern) => {
     const offenders = shipped.filter((f) => pattern.test(readFileSync(f, 'utf8'))).map(rel);
     expect(offenders).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('the entry point (main.ts, run against a stand-in Electron)', () => {
+  it('turns the sandbox on, hardens the default and the app session, serves app:// only on the app session, hardens every web contents, binds IPC, and opens one window with the checked options on the app page', async () => {
+    fake.handlers.clear();
+    const sessions = new Map<string, ReturnType<typeof fakeSession>>();
+    fake.slots.sessionFor = (partition) => {
+      if (!sessions.has(partition)) sessions.set(partition, fakeSession());
+      return sessions.get(partition)!.session;
+    };
+    fake.paths.appData = tempFolder('linkdesk-main-');
+    fake.paths.documents = tempFolder('linkdesk-main-documents-');
+    const webContentsHandlers = fake.app.listeners.get('web-contents-created')?.length ?? 0;
+
+    await import('../../src/main/app/main');
+
+    // Before the app is ready: the privileged scheme and the sandbox for every renderer.
+    expect(fake.calls.slice(0, 2)).toEqual(['registerSchemesAsPrivileged app', 'enableSandbox']);
+    expect(fake.app.listeners.get('web-contents-created')?.length).toBe(webContentsHandlers + 1);
+    expect([...fake.handlers.keys()].sort()).toEqual([...channelNames()].sort());
+    expect(fake.windows).toHaveLength(0);
+
+    for (const ready of fake.readyWaiters) ready();
+    await expect.poll(() => fake.windows[0]?.loaded.length ?? 0).toBe(1);
+
+    expect([...sessions.keys()].sort()).toEqual(['(default)', APP_PARTITION].sort());
+    for (const [partition, { recorded, events, spellChecker }] of sessions) {
+      expect(callbackValue(recorded.permissionRequest, {}, 'media'), partition).toBe(false);
+      expect(recorded.permissionCheck!({}, 'notifications', APP_PAGE_URL, {}), partition).toBe(false);
+      expect(callbackValue(recorded.beforeRequest, { url: 'https://example.com/x.js' }), partition).toEqual({ cancel: true });
+      expect(callbackValue(recorded.headersReceived, { responseHeaders: {} }), partition).toEqual({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+      expect(events.listeners.get('will-download')?.length, partition).toBe(1);
+      expect(spellChecker(), partition).toBe(false);
+    }
+    expect(Object.keys(sessions.get(APP_PARTITION)!.recorded)).toContain('protocol:app');
+    expect(Object.keys(sessions.get('(default)')!.recorded)).not.toContain('protocol:app');
+
+    const [window] = fake.windows;
+    expect(window!.options).toEqual(mainWindowOptions({ preloadPath: appPaths(join(ROOT, 'src', 'main', 'app')).preload, isPackaged: true }));
+    expect(window!.loaded).toEqual([APP_PAGE_URL]);
+    expect(fake.calls).toContain('navigationHistory.clear');
+    expect(fake.calls.filter((call) => call.startsWith('setApplicationMenu'))).toHaveLength(1);
+    // The IPC handlers main.ts bound serve the window it opened, and nobody else.
+    const event = (url: string) => ({ sender: { id: 7 }, senderFrame: { url, parent: null } });
+    const trusted = (await fake.handlers.get('workspace.status')!(event(APP_PAGE_URL), {})) as { ok: boolean };
+    expect(trusted.ok).toBe(true);
+    expect(await fake.handlers.get('workspace.status')!(event('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

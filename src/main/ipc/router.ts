@@ -3,7 +3,7 @@ import type { ChannelSpec } from '../../shared/ipc/channel';
 import { contract, type Area, type Contract } from '../../shared/ipc/contract';
 import type { ApiErrorShape, Envelope } from '../../shared/ipc/errors';
 import { AppError } from '../errors';
-import { WorkspaceOpenError } from '../store/store-error';
+import { DAMAGED_DATABASE_MESSAGE, isDamagedDatabase, storageFailureMessage, WorkspaceOpenError } from '../store/store-error';
 import type { WorkspaceSession } from '../services/workspace-session';
 import { logger } from '../logger';
 
@@ -84,6 +84,16 @@ export function createRouter(handlers: Handlers): Router {
       if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.retryAfterSeconds);
       // A damaged keyring or database: its message is written for the user and names no data.
       if (error instanceof WorkspaceOpenError) return fail('workspace_unreadable', error.message);
+      if (isDamagedDatabase(error)) {
+        logger.error('ipc.database_damaged', { channel: channelName });
+        return fail('workspace_unreadable', DAMAGED_DATABASE_MESSAGE);
+      }
+      // A full, read-only or failing disk: say so plainly (SQLite has rolled the change back).
+      const storage = storageFailureMessage(error, session.files.folder);
+      if (storage) {
+        logger.error('ipc.storage_failed', { channel: channelName, code: String((error as { code?: unknown }).code ?? 'unknown') });
+        return fail('internal', storage);
+      }
       if (process.env.LINKDESK_DEBUG === '1') console.error(error);
       logger.error('ipc.handler_failed', { channel: channelName, error: error instanceof Error ? error.name : 'unknown' });
       return fail('internal', 'Linkdesk could not complete that. Nothing was changed.');

@@ -27,6 +27,7 @@ function flagExpressions(today: string): Record<CaseloadFlag, RawBuilder<unknown
     coding_overdue: sql`(e.id IN (SELECT q.episode_id FROM coding_queue q WHERE q.recorded_on IS NULL AND q.due_on < ${today}))`,
     review_due: sql`(e.status <> 'closed' AND e.review_due_on <= ${today})`,
     nhs_number_unknown: sql`(p.nhs_number IS NULL)`,
+    outcome_follow_up_due: sql`(e.status <> 'closed' AND e.id IN (SELECT f.episode_id FROM outcome_follow_ups f WHERE f.due_on <= ${today}))`,
   };
 }
 

@@ -126,18 +126,26 @@ export class WorkspaceSession {
         if (error instanceof WorkspaceOpenError) throw new AppError('workspace_unreadable', error.message);
         throw error;
       }
-      const row = await open.db.selectFrom('users').selectAll().where('id', '=', slot.userId ?? '').executeTakeFirst();
-      if (!row || row.disabled_at !== null) {
-        await closeWorkspaceDatabase(open);
+      let user: SessionUser;
+      try {
+        const row = await open.db.selectFrom('users').selectAll().where('id', '=', slot.userId ?? '').executeTakeFirst();
+        if (!row || row.disabled_at !== null) {
+          this.throttle.record(username, 'failed');
+          throw new AppError('wrong_credentials', WRONG_CREDENTIALS);
+        }
+        user = { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+        const settings = await readSettings(open.db);
+        this.unlocked = { ...open, user, dataKey, keyring, idleMinutes: settings.idleMinutes };
+        this.throttle.succeeded(username);
+        await this.recordSignIn(user);
+      } catch (error) {
+        // Whatever stops a sign-in half-way (a disabled user, a damaged page, a full disk) closes the
+        // database and wipes the key, so the screen showing the error is not in front of an open workspace.
+        if (this.unlocked) await this.closeUnlocked();
+        else await closeWorkspaceDatabase(open);
         dataKey.fill(0);
-        this.throttle.record(username, 'failed');
-        throw new AppError('wrong_credentials', WRONG_CREDENTIALS);
+        throw error;
       }
-      const user: SessionUser = { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
-      const settings = await readSettings(open.db);
-      this.unlocked = { ...open, user, dataKey, keyring, idleMinutes: settings.idleMinutes };
-      this.throttle.succeeded(username);
-      await this.recordSignIn(user);
       this.lastLockReason = null;
       this.touch();
       this.startIdleTimer();

@@ -1,6 +1,6 @@
 import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { WorkspaceOpenError, WRONG_KEY_MESSAGE } from './store-error';
+import { DAMAGED_DATABASE_MESSAGE, WorkspaceOpenError, WRONG_KEY_MESSAGE } from './store-error';
 
 export type RawDatabase = Database.Database;
 
@@ -45,7 +45,7 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     if (error instanceof WorkspaceOpenError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') throw new WorkspaceOpenError(WRONG_KEY_MESSAGE);
-    if (code === 'SQLITE_CORRUPT') throw new WorkspaceOpenError('The workspace database is damaged. Restore it from a backup.');
+    if (code === 'SQLITE_CORRUPT') throw new WorkspaceOpenError(DAMAGED_DATABASE_MESSAGE);
     throw error;
   }
 }

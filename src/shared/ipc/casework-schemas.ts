@@ -259,6 +259,7 @@ export const CASELOAD_FLAGS = {
   coding_overdue: 'Coding overdue',
   review_due: 'Review due',
   nhs_number_unknown: 'NHS number not known',
+  outcome_follow_up_due: 'Outcome follow-up due',
 } as const;
 export type CaseloadFlag = keyof typeof CASELOAD_FLAGS;
 export const CASELOAD_FLAG_CODES = Object.keys(CASELOAD_FLAGS) as [CaseloadFlag, ...CaseloadFlag[]];

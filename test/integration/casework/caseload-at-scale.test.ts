@@ -87,6 +87,8 @@ function expectedFlags(row: Seeded): CaseloadFlag[] {
     coding_overdue: row.overdueCode,
     review_due: open && row.reviewDueOn !== null && row.reviewDueOn <= TODAY,
     nhs_number_unknown: !row.nhsKnown,
+    // No outcome follow-ups are seeded here (test/integration/outcomes covers that flag).
+    outcome_follow_up_due: false,
   };
   return CASELOAD_FLAG_CODES.filter((flag) => flags[flag]);
 }

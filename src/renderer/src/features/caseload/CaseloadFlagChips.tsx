@@ -11,6 +11,7 @@ const FLAG_TONES: Record<CaseloadFlag, Tone> = {
   no_recent_contact: 'warning',
   review_due: 'info',
   nhs_number_unknown: 'info',
+  outcome_follow_up_due: 'info',
 };
 
 export function CaseloadFlagChips({ flags }: { flags: readonly CaseloadFlag[] }) {

@@ -18,6 +18,7 @@ import { canWriteCasework } from '../../session/permissions';
 import type { AreaSpec } from '../shell/areas';
 import { useAppNavigation } from '../shell/app-navigation';
 import { RecordIdNote } from '../audit/RecordIdNote';
+import { OutcomesSection } from '../outcomes/OutcomesSection';
 import { EpisodesSection } from './EpisodesSection';
 import { NotesSection } from './NotesSection';
 import { PersonDialogs, type PersonDialog } from './PersonDialogs';
@@ -114,6 +115,7 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
         </Box>
         <Box sx={{ display: 'grid', gap: 3, minWidth: 0 }}>
           <EpisodesSection episodes={episodes} contacts={contacts} headingId={ids.referrals} canWrite={canWrite} onAction={onEpisodeAction} />
+          <OutcomesSection personId={person.id} recordVersion={reloadKey} user={user} />
           <TimelineSection items={timeline} headingId={ids.timeline} />
         </Box>
       </Box>

@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../format';
+import { CohortOutcomes } from '../outcomes/CohortOutcomes';
 import { ActivityCharts } from './ActivityCharts';
 import { ActivityExportDialog } from './ActivityExportDialog';
 import { HeadlineFigures } from './HeadlineFigures';
@@ -72,7 +73,7 @@ export function ReportsPage({ user }: { user: SessionUser }) {
           </Box>
         )}
       </Box>
-      {/* Other report sections (cohort outcomes) follow here, each its own <section> with an h2. */}
+      <CohortOutcomes />
       {exportTarget && report.data && (
         <ActivityExportDialog
           from={report.data.from}
