@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+  assignSupervision,
   ADMIN,
   LINK_WORKER,
   SUPERVISOR,
@@ -330,6 +331,7 @@ test('a person already in Linkdesk is found instead of added twice', async ({ pa
 
 test('GP supervisors read without write buttons; admins see the coding queue, not records', async ({ page, harness }) => {
   await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await assignSupervision(harness, SUPERVISOR, [LINK_WORKER]);
   await callRouter(harness, 'session.signIn', { username: LINK_WORKER.username, password: LINK_WORKER.password });
   const created = await callRouter<{ outcome: string; person: { id: string } }>(harness, 'people.create', {
     nhsNumber: PERSON.nhsNumber,

@@ -70,6 +70,15 @@ export async function setUpWorkspace(harness: Harness, staff: readonly StaffMemb
   await callRouter(harness, 'session.signOut', {});
 }
 
+/** An admin assigns link workers to a GP supervisor, who may then read their casework; left locked. */
+export async function assignSupervision(harness: Harness, supervisor: StaffMember, workers: readonly StaffMember[]): Promise<void> {
+  await callRouter(harness, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const users = await callRouter<{ id: string; username: string }[]>(harness, 'users.list', {});
+  const idOf = (member: StaffMember) => users.find((user) => user.username === member.username)!.id;
+  for (const worker of workers) await callRouter(harness, 'supervisionPairs.assign', { supervisorUserId: idOf(supervisor), workerUserId: idOf(worker) });
+  await callRouter(harness, 'session.signOut', {});
+}
+
 /** Signs in through the sign-in screen and waits for the app frame. */
 export async function signIn(page: Page, member: { username: string; fullName: string; password: string }): Promise<void> {
   await page.getByLabel('User name').fill(member.username);

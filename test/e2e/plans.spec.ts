@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import {
+  assignSupervision,
   LINK_WORKER,
   SUPERVISOR,
   callRouter,
@@ -177,6 +178,7 @@ test('what matters, a co-produced plan, its agreement, the person’s copy, a ne
 
 test('a GP supervisor reads what matters and the plan, with no way to change them', async ({ page, harness }) => {
   await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await assignSupervision(harness, SUPERVISOR, [LINK_WORKER]);
   const { episodeId } = await personWithReferral(harness);
   await callRouter(harness, 'conversations.record', { episodeId, heldOn: isoDateFromToday(-1), ownWords: OWN_WORDS });
   const draft = await callRouter<{ id: string }>(harness, 'plans.saveDraft', {

@@ -118,3 +118,11 @@ export const exportResultSchema = z.object({
   passphrase: z.string().nullable(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
+
+/**
+ * The lawful bases a kind may be exported under. Aggregate statistics are not personal data, but
+ * anything encrypted here is (pseudonymised data included), so it needs a basis for personal data.
+ */
+export function lawfulBasesFor(kind: ExportKind): LawfulBasis[] {
+  return LAWFUL_BASIS_IDS.filter((basis) => EXPORT_KINDS[kind].protection === 'plain' || basis !== 'anonymous_statistics');
+}

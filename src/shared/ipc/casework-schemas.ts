@@ -252,6 +252,8 @@ export const codingItemSchema = z.object({
 export type CodingItem = z.infer<typeof codingItemSchema>;
 
 export const CASELOAD_FLAGS = {
+  safeguarding: 'Safeguarding flag',
+  risk: 'Risk flag',
   no_first_contact: 'No first contact in time',
   over_12_weeks: 'Over 12 weeks',
   over_12_contacts: 'Over 12 contacts',

@@ -141,22 +141,28 @@ function ownerText(step: PlanVersion['steps'][number]): string {
   return `${who}: ${step.ownerName}`;
 }
 
-/** Renders the copy. Pure: the same content and clock time give the same bytes. */
-export async function renderPersonCopy(content: PersonCopyContent, options: { largePrint: boolean; now: Date }): Promise<Uint8Array> {
-  const { plan, conversation, name } = content;
-  const sizes = options.largePrint ? LARGE : STANDARD;
+/**
+ * A new A4 document marked OFFICIAL-SENSITIVE in its metadata, with the standard fonts and a page
+ * writer (also used by the supervision session record). Call out.markPages() before saving.
+ */
+export async function markedDocument(title: string, sizes: Sizes, now: Date): Promise<{ doc: PDFDocument; out: Writer }> {
   const doc = await PDFDocument.create();
-  doc.setTitle('My care and support plan');
+  doc.setTitle(title);
   doc.setSubject(MARKING);
   doc.setAuthor('Linkdesk');
   doc.setCreator('Linkdesk');
   doc.setProducer('Linkdesk');
-  doc.setCreationDate(options.now);
-  doc.setModificationDate(options.now);
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
   doc.setLanguage('en-GB');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const out = new Writer(doc, regular, bold, sizes);
+  return { doc, out: new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), sizes) };
+}
+
+/** Renders the copy. Pure: the same content and clock time give the same bytes. */
+export async function renderPersonCopy(content: PersonCopyContent, options: { largePrint: boolean; now: Date }): Promise<Uint8Array> {
+  const { plan, conversation, name } = content;
+  const sizes = options.largePrint ? LARGE : STANDARD;
+  const { doc, out } = await markedDocument('My care and support plan', sizes, options.now);
 
   out.text('My care and support plan', { bold: true, size: sizes.title, gapAfter: sizes.body * 0.5 });
   out.text(`This plan belongs to ${name}.`);
