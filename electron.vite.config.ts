@@ -14,11 +14,13 @@ export default defineConfig({
   //  - kysely, whose class #private fields the electronegativity scanner cannot parse, so bundling
   //    it would leave out/main/index.js unscanned (scripts/electronegativity-check.ts fails on that).
   // electron-builder.yml ships exactly these two packages; keep the lists in step.
+  // A second entry, out/main/export-worker.js, is the export worker thread (src/main/workers/):
+  // main.ts tells worker-scripts.ts the folder, and code shared with index.js goes to out/main/chunks.
   main: {
     build: {
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve('src/main/app/main.ts') },
+        input: { index: resolve('src/main/app/main.ts'), 'export-worker': resolve('src/main/workers/export-worker.ts') },
         external: ['better-sqlite3-multiple-ciphers', 'kysely'],
       },
     },

@@ -1,2 +1,24 @@
 /** Audit actions for supervision, with the words the audit viewer shows. Spread into AUDIT_ACTIONS. */
-export const SUPERVISION_AUDIT_ACTIONS = {} as const;
+export const SUPERVISION_AUDIT_ACTIONS = {
+  'supervision.pair_assigned': 'Link worker assigned to a GP supervisor',
+  'supervision.pair_ended': 'Supervision pair ended',
+  'supervision.session_created': 'Supervision session started',
+  'supervision.session_updated': 'Supervision session date or attendees changed',
+  'supervision.session_viewed': 'Supervision session opened',
+  'supervision.agenda_refreshed': 'Supervision agenda rebuilt from the caseload',
+  'supervision.case_added': 'Case added to a supervision agenda',
+  'supervision.discussion_recorded': 'Supervision discussion, decision or safeguarding recorded',
+  'supervision.action_added': 'Supervision action agreed',
+  'supervision.action_removed': 'Supervision action removed before sign-off',
+  'supervision.action_completed': 'Supervision action marked done',
+  'supervision.action_reopened': 'Supervision action marked not done',
+  'supervision.wellbeing_saved': 'Link worker wellbeing check-in saved',
+  'supervision.session_signed': 'Supervision session signed off',
+  'supervision.change_refused': 'Change to a signed supervision session refused',
+  'supervision.addendum_added': 'Addendum added to a signed supervision session',
+  'supervision.searched': 'Supervision history searched',
+  'supervision.actions_listed': 'Supervision actions listed',
+  'person_flag.raised': 'Risk or safeguarding flag set on a person',
+  'person_flag.cleared': 'Risk or safeguarding flag cleared',
+  'person_flag.viewed': 'Risk and safeguarding flags opened',
+} as const;

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import {
+  assignSupervision,
   ADMIN,
   LINK_WORKER,
   SUPERVISOR,
@@ -232,9 +233,12 @@ test('a referral from arrival to closure: caseload, record, contacts, GP coding'
   await expect(closeDialog.getByText('Choose why the episode is closing')).toBeVisible();
   await chooseOption(page, closeDialog.getByLabel('Reason for closing'), 'Goals met');
   await closeDialog.getByLabel('Closing note').fill('Going to the gardening group every week.');
+  await closeDialog.getByLabel('What the result was').fill('Goes to the gardening group every week.');
   await expectAccessible(page, 'close episode dialog');
   await closeDialog.getByRole('button', { name: 'Close episode' }).click();
   await expect(closeDialog).toBeHidden();
+  // Closing goes on to the message back to the GP (docs/outcomes.md); not needed here.
+  await page.getByRole('dialog', { name: 'Export: Message back to the GP and referrer' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status')).toContainText('Episode closed.');
   await expect(page.getByRole('status')).toBeFocused();
   await expect(referral).toContainText('Goals met');
@@ -327,6 +331,7 @@ test('a person already in Linkdesk is found instead of added twice', async ({ pa
 
 test('GP supervisors read without write buttons; admins see the coding queue, not records', async ({ page, harness }) => {
   await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await assignSupervision(harness, SUPERVISOR, [LINK_WORKER]);
   await callRouter(harness, 'session.signIn', { username: LINK_WORKER.username, password: LINK_WORKER.password });
   const created = await callRouter<{ outcome: string; person: { id: string } }>(harness, 'people.create', {
     nhsNumber: PERSON.nhsNumber,

@@ -70,6 +70,15 @@ export async function setUpWorkspace(harness: Harness, staff: readonly StaffMemb
   await callRouter(harness, 'session.signOut', {});
 }
 
+/** An admin assigns link workers to a GP supervisor, who may then read their casework; left locked. */
+export async function assignSupervision(harness: Harness, supervisor: StaffMember, workers: readonly StaffMember[]): Promise<void> {
+  await callRouter(harness, 'session.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const users = await callRouter<{ id: string; username: string }[]>(harness, 'users.list', {});
+  const idOf = (member: StaffMember) => users.find((user) => user.username === member.username)!.id;
+  for (const worker of workers) await callRouter(harness, 'supervisionPairs.assign', { supervisorUserId: idOf(supervisor), workerUserId: idOf(worker) });
+  await callRouter(harness, 'session.signOut', {});
+}
+
 /** Signs in through the sign-in screen and waits for the app frame. */
 export async function signIn(page: Page, member: { username: string; fullName: string; password: string }): Promise<void> {
   await page.getByLabel('User name').fill(member.username);
@@ -89,4 +98,35 @@ export function isoDateFromToday(days: number): string {
 export function shownDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return format(new Date(year, month - 1, day), 'd MMM yyyy', { locale: enGB });
+}
+
+/** A made-up person for a referral set up through the backend. */
+export interface TestPerson {
+  first: string;
+  last: string;
+  name: string;
+  nhsNumber: string;
+  dateOfBirth: string;
+}
+
+/**
+ * A person with a referral received ten days ago and accepted at a first contact today, made by
+ * whoever is signed in to the harness (a link worker).
+ */
+export async function personWithAcceptedReferral(harness: Harness, person: TestPerson, reasons: readonly string[] = ['loneliness']): Promise<{ personId: string; episodeId: string }> {
+  const created = await callRouter<{ person: { id: string } }>(harness, 'people.create', {
+    nhsNumber: person.nhsNumber,
+    givenName: person.first,
+    familyName: person.last,
+    dateOfBirth: person.dateOfBirth,
+  });
+  const episode = await callRouter<{ id: string }>(harness, 'episodes.create', { personId: created.person.id, source: 'gp_practice', receivedOn: isoDateFromToday(-10), reasons });
+  await callRouter(harness, 'contacts.record', { episodeId: episode.id, at: new Date().toISOString(), mode: 'phone', decision: 'accepted' });
+  return { personId: created.person.id, episodeId: episode.id };
+}
+
+/** Opens a person's record from the caseload grid and waits for its heading to take focus. */
+export async function openRecordFromCaseload(page: Page, name: string): Promise<void> {
+  await page.getByRole('grid', { name: 'Caseload' }).getByRole('row').filter({ hasText: name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
 }

@@ -1,12 +1,15 @@
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import {
+  assignSupervision,
   LINK_WORKER,
   SUPERVISOR,
   callRouter,
   expect,
   expectAccessible,
   isoDateFromToday,
+  openRecordFromCaseload,
+  personWithAcceptedReferral,
   setUpWorkspace,
   shownDate,
   signIn,
@@ -23,28 +26,14 @@ async function screen(page: Page, name: string): Promise<void> {
   await snapshot(page, name);
 }
 
-/** A person with a referral accepted at first contact, made by the link worker through the backend. */
+/** The person, with a referral accepted at first contact, made by the link worker through the backend. */
 async function personWithReferral(harness: Harness): Promise<{ episodeId: string }> {
   await callRouter(harness, 'session.signIn', { username: LINK_WORKER.username, password: LINK_WORKER.password });
-  const created = await callRouter<{ person: { id: string } }>(harness, 'people.create', {
-    nhsNumber: PERSON.nhsNumber,
-    givenName: PERSON.first,
-    familyName: PERSON.last,
-    dateOfBirth: PERSON.dateOfBirth,
-  });
-  const episode = await callRouter<{ id: string }>(harness, 'episodes.create', {
-    personId: created.person.id,
-    source: 'gp_practice',
-    receivedOn: isoDateFromToday(-10),
-    reasons: ['loneliness'],
-  });
-  await callRouter(harness, 'contacts.record', { episodeId: episode.id, at: new Date().toISOString(), mode: 'phone', decision: 'accepted' });
-  return { episodeId: episode.id };
+  return personWithAcceptedReferral(harness, PERSON);
 }
 
 async function openRecord(page: Page): Promise<void> {
-  await page.getByRole('grid', { name: 'Caseload' }).getByRole('row').filter({ hasText: PERSON.name }).click();
-  await expect(page.getByRole('heading', { level: 1, name: PERSON.name })).toBeFocused();
+  await openRecordFromCaseload(page, PERSON.name);
 }
 
 test('what matters, a co-produced plan, its agreement, the person’s copy, a new version and a review', async ({ page, harness }) => {
@@ -126,10 +115,17 @@ test('what matters, a co-produced plan, its agreement, the person’s copy, a ne
   await expect(plan).toContainText('Margaret, Daniel (son)');
   await expect(plan.getByRole('button', { name: 'Edit draft' })).toHaveCount(0);
 
-  // The person's copy, in large print.
+  // The person's copy, in large print, through the export dialog (the walk in plan-to-connection.spec.ts opens the file).
   await plan.getByLabel('Large print').check();
-  await plan.getByRole('button', { name: 'Make the person’s copy' }).click();
-  await expect(plan.getByRole('status').filter({ hasText: /The person’s copy is ready \(\d+ KB, large print\)/ })).toBeVisible();
+  await plan.getByRole('button', { name: 'Export the person’s copy' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export: Person\'s copy of their plan' });
+  await expect(exportDialog).toContainText('Version 1 of the plan, in large print, as a PDF.');
+  await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = page.getByRole('dialog', { name: 'Person\'s copy of their plan: exported' });
+  await expect(exported.getByTestId('export-passphrase')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+  await exported.getByLabel('I have noted the passphrase').check();
+  await exported.getByRole('button', { name: 'Done' }).click();
+  await expect(exported).toBeHidden();
   await expect(plan.getByRole('link')).toHaveCount(0);
   await expectAccessible(page, 'agreed plan with the person’s copy');
   await screen(page, 'plans-04-agreed-plan');
@@ -182,6 +178,7 @@ test('what matters, a co-produced plan, its agreement, the person’s copy, a ne
 
 test('a GP supervisor reads what matters and the plan, with no way to change them', async ({ page, harness }) => {
   await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await assignSupervision(harness, SUPERVISOR, [LINK_WORKER]);
   const { episodeId } = await personWithReferral(harness);
   await callRouter(harness, 'conversations.record', { episodeId, heldOn: isoDateFromToday(-1), ownWords: OWN_WORDS });
   const draft = await callRouter<{ id: string }>(harness, 'plans.saveDraft', {
@@ -204,7 +201,7 @@ test('a GP supervisor reads what matters and the plan, with no way to change the
   await expect(plan).toContainText('Get back to my allotment');
   await expect(plan).toContainText('Agreed by signing it');
   await expect(plan).toContainText('Staff only — never on the person’s copy');
-  for (const name of ['Record what matters', 'Start the plan', 'Edit draft', 'Record agreement', 'Record review', 'Start a new version', 'Make the person’s copy']) {
+  for (const name of ['Record what matters', 'Start the plan', 'Edit draft', 'Record agreement', 'Record review', 'Start a new version', 'Export the person’s copy']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
   await expectAccessible(page, 'plan for a supervisor');

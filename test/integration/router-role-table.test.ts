@@ -65,6 +65,13 @@ describe('the role table', () => {
     expect(table).toContain('people.create as gp_supervisor: forbidden');
     expect(table).toContain('contacts.record as link_worker: invalid_input');
     expect(table).toContain('coding.markRecorded as admin: invalid_input');
+    expect(table).toContain('supervision.sign as link_worker: forbidden');
+    expect(table).toContain('supervision.sign as gp_supervisor: invalid_input');
+    expect(table).toContain('supervisionPairs.assign as gp_supervisor: forbidden');
+    expect(table).toContain('personFlags.raise as gp_supervisor: forbidden');
+    expect(table).toContain('exports.subjectAccess as admin: forbidden');
+    expect(table).toContain('exports.pseudonymisedExtract as link_worker: forbidden');
+    expect(table).toContain('exports.codingSheet as admin: invalid_input');
     const deniedToAdmin = names.filter((name) => forbidden(name, 'admin'));
     const caseworkAreas = [
       'people',
@@ -74,8 +81,15 @@ describe('the role table', () => {
       'conversations',
       'plans',
       'connections',
+      'outcomes',
+      'systemUse',
+      // Supervision sessions belong to the link worker and GP supervisor in them; person flags are casework.
+      'supervision',
+      'personFlags',
     ];
-    expect(deniedToAdmin.filter((name) => !caseworkAreas.includes(name.split('.')[0]!))).toEqual([]);
+    // Exports of one person's whole record are casework too (docs/exports.md, "Who can export what").
+    const personLevelExports = ['exports.subjectAccess', 'exports.transferBundle'];
+    expect(deniedToAdmin.filter((name) => !caseworkAreas.includes(name.split('.')[0]!) && !personLevelExports.includes(name))).toEqual([]);
     expect(forbiddenCount.get('admin') ?? 0).toBe(deniedToAdmin.length);
 
     // Every refusal by role is in the audit log, under the caller's name.

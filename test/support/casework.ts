@@ -11,7 +11,7 @@ import { ADMIN, ManualClock, auditRows, newSession, ok, tempFolder, WORKSPACE_NA
 /**
  * Casework fixtures. Setting up a workspace and signing people in costs several key derivations,
  * so each test file builds one template workspace (an admin, two link workers, a GP supervisor
- * and a disabled link worker) and every test works on its own copy, signed in with a ManualClock.
+ * who supervises both, and a disabled link worker) and every test works on its own copy, signed in with a ManualClock.
  */
 export const STAFF = {
   admin: { username: ADMIN.username, password: ADMIN.password, role: 'admin' as Role },
@@ -51,6 +51,8 @@ async function buildTemplate(): Promise<Template> {
       names[name] = displayName;
     }
     await ok(session, 'users.disable', { userId: ids.leaver });
+    // A GP supervisor reads only the casework of the link workers they supervise: this one supervises both.
+    for (const worker of [ids.worker, ids.otherWorker]) await ok(session, 'supervisionPairs.assign', { supervisorUserId: ids.supervisor, workerUserId: worker });
     return { folder, ids, names };
   } finally {
     await session.close();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session as electronSession } from 'electron';
 import { logger } from '../logger';
 import { WorkspaceSession } from '../services/workspace-session';
+import { useBuiltWorkers } from '../workers/worker-scripts';
 import { appPaths } from './app-files';
 import { rendererTarget, type RendererTarget } from './app-page';
 import { registerIpc } from './ipc';
@@ -52,6 +53,8 @@ function main(): void {
   }
 
   const paths = appPaths(import.meta.dirname);
+  // Export worker threads run out/main/export-worker.js, beside this bundle.
+  useBuiltWorkers(import.meta.dirname);
   const target = rendererTarget({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
   const devServerUrl = target.kind === 'dev-server' ? target.url : null;
   let mainWindow: BrowserWindow | null = null;

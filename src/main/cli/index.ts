@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import { backup, BACKUP_USAGE } from './commands/backup';
 import { demo, DEMO_USAGE } from './commands/demo';
 import { init, INIT_USAGE } from './commands/init';
+import { restore, RESTORE_USAGE } from './commands/restore';
 import { verify, VERIFY_USAGE } from './commands/verify';
 import { CliError } from './read-secret';
 
@@ -15,11 +17,15 @@ ${INIT_USAGE}
 ${VERIFY_USAGE}
 
 ${DEMO_USAGE}
+
+${BACKUP_USAGE}
+
+${RESTORE_USAGE}
 `;
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values: parsed } = parseArgs({
     args: rest,
     options: {
       folder: { type: 'string' },
@@ -28,9 +34,13 @@ async function main(): Promise<number> {
       'admin-name': { type: 'string' },
       user: { type: 'string' },
       people: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      'recovery-key': { type: 'boolean' },
     },
     strict: true,
   });
+  const { 'recovery-key': useRecoveryKey, ...values } = parsed;
   switch (command) {
     case 'init':
       await init(values);
@@ -40,6 +50,11 @@ async function main(): Promise<number> {
       return 0;
     case 'verify':
       return (await verify(values)) ? 0 : 1;
+    case 'backup':
+      await backup(values);
+      return 0;
+    case 'restore':
+      return (await restore(values, { useRecoveryKey: useRecoveryKey === true })) ? 0 : 1;
     default:
       console.log(USAGE);
       return command === undefined || command === 'help' ? 0 : 2;

@@ -3,6 +3,7 @@ import { router } from '../ipc';
 import { WorkspaceSession } from '../services/workspace-session';
 import type { Role } from '../../shared/roles';
 import { simulateCaseload } from './simulate-caseload';
+import { simulateSupervision } from './simulate-supervision';
 
 /**
  * A complete DEMO workspace for trying Linkdesk: a few staff accounts and a living caseload of
@@ -96,5 +97,6 @@ export async function createDemoWorkspace(options: DemoOptions): Promise<{ works
       await session.close();
     }
   }
+  await simulateSupervision({ folder: options.folder, today, seed: options.seed ?? 2026, users: DEMO_USERS });
   return { workspaceName: DEMO_WORKSPACE_NAME, password: DEMO_PASSWORD, users: [...DEMO_USERS], people };
 }

@@ -8,6 +8,7 @@ import {
   CONTACT_NOTES, FAMILY_NAMES, GIVEN_NAMES, GP_PRACTICES, LANGUAGES, POSTCODES, PRONOUNS, REASON_POOL, REFERRERS, STREETS, TOWNS, WEIGHTED_SOURCES,
 } from './demo-vocabulary';
 import { SeededRandom } from './random';
+import { planOutcomes } from './simulate-outcomes';
 
 /**
  * One link worker's last six months, as a time-ordered list of events replayed through the router
@@ -156,6 +157,7 @@ function planPerson(input: SimulationInput, random: SeededRandom, serial: number
     return events;
   }
 
+  const outcomes = planOutcomes({ add, session, state, seed: input.seed * 31 + serial, firstContact, today });
   let last = firstContact;
   const planned = random.int(4, 14);
   for (let index = 0; index < planned; index += 1) {
@@ -175,6 +177,7 @@ function planPerson(input: SimulationInput, random: SeededRandom, serial: number
   if (random.chance(0.75)) {
     const reasons: ClosureReason[] = ['goals_met', 'goals_met', 'goals_met', 'disengaged', 'moved_away', 'referred_elsewhere'];
     const closure = random.pick(reasons.filter((reason) => CLOSURE_REASON_CODES.includes(reason)));
+    outcomes.endOfEpisode(addMinutes(last, 40));
     add(addMinutes(last, 45), async () => {
       await call(session, 'episodes.transition', { episodeId: state.episodeId, to: 'closed', closureReason: closure, closureNote: '' });
     });

@@ -1,5 +1,5 @@
 import { listConversations, recordConversation } from '../services/plans/conversations';
-import { makePersonCopy } from '../services/plans/plan-pdf';
+import { exportPersonCopy } from '../services/plans/plan-pdf';
 import { agreePlan, getPlan, getPlanVersion, recordReview, reviseAgreedPlan, saveDraft } from '../services/plans/plans';
 import type { Handlers } from './router';
 
@@ -18,6 +18,6 @@ export const plansHandlers: PlansHandlers = {
     agree: (input, session) => agreePlan(session, input),
     reviseAgreed: (input, session) => reviseAgreedPlan(session, input.planVersionId),
     recordReview: (input, session) => recordReview(session, input),
-    personCopyPdf: (input, session) => makePersonCopy(session, input),
+    exportPersonCopy: (input, session) => exportPersonCopy(session, input),
   },
 };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from '../../shared/ipc/channel';
 import { contract, type Area, type Contract } from '../../shared/ipc/contract';
 import type { ApiErrorShape, Envelope } from '../../shared/ipc/errors';
-import { AppError } from '../errors';
+import { AppError, ForbiddenError } from '../errors';
 import { DAMAGED_DATABASE_MESSAGE, isDamagedDatabase, storageFailureMessage, WorkspaceOpenError } from '../store/store-error';
 import type { WorkspaceSession } from '../services/workspace-session';
 import { logger } from '../logger';
@@ -41,6 +41,13 @@ function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, string
   return Object.fromEntries(fields);
 }
 
+/** The one way a refusal is answered: `forbidden`, with an access.denied audit entry (ids only). */
+async function deny(session: WorkspaceSession, channelName: string, message: string, entity?: { type: string; id: string }): Promise<Envelope<never>> {
+  const { role } = session.requireUnlocked().user;
+  await session.audit({ action: 'access.denied', ...(entity ? { entityType: entity.type, entityId: entity.id } : {}), details: { channel: channelName, role } });
+  return fail('forbidden', message);
+}
+
 function lookup(channelName: string): ChannelSpec | null {
   if (typeof channelName !== 'string') return null;
   const [area, action, ...rest] = channelName.split('.');
@@ -65,10 +72,7 @@ export function createRouter(handlers: Handlers): Router {
       if (spec.access !== 'anyone') {
         if (!session.isUnlocked) return fail('locked', 'Linkdesk is locked. Sign in to continue.');
         const { role } = session.requireUnlocked().user;
-        if (!spec.access.includes(role)) {
-          await session.audit({ action: 'access.denied', details: { channel: channelName, role } });
-          return fail('forbidden', 'Your role does not allow this.');
-        }
+        if (!spec.access.includes(role)) return await deny(session, channelName, 'Your role does not allow this.');
       }
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) return fail('invalid_input', 'Some of the details are not right.', fieldErrors(parsed.error.issues));
@@ -81,6 +85,11 @@ export function createRouter(handlers: Handlers): Router {
       }
       return { ok: true, data: output.data };
     } catch (error) {
+      // A refusal of whose record it is (ForbiddenError) is audited like a refusal by role, after the
+      // handler's transaction has rolled back, so the denial is kept and nothing else is.
+      if (error instanceof AppError && error.code === 'forbidden' && session.isUnlocked) {
+        return await deny(session, channelName, error.message, error instanceof ForbiddenError ? error.entity : undefined).catch(() => fail('forbidden', error.message));
+      }
       if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.retryAfterSeconds);
       // A damaged keyring or database: its message is written for the user and names no data.
       if (error instanceof WorkspaceOpenError) return fail('workspace_unreadable', error.message);

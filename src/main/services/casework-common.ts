@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { LinkdeskDb } from '../store/kysely';
 import type { EpisodesTable } from '../store/schema';
 import type { Selectable } from 'kysely';
+import { requireEpisodeInScope } from './supervision/supervision-scope';
 import type { WorkspaceSession } from './workspace-session';
 
 /** Helpers the casework services share: today's date, empty text, field errors, lookups. */
@@ -29,6 +30,13 @@ export async function findEpisode(db: LinkdeskDb, episodeId: string): Promise<Ep
   const row = await db.selectFrom('episodes').selectAll().where('id', '=', episodeId).executeTakeFirst();
   if (!row) throw new AppError('not_found', 'That referral does not exist.');
   return row;
+}
+
+/** An episode the caller may read (see supervision/supervision-scope.ts): not found, or forbidden, otherwise. */
+export async function findReadableEpisode(session: WorkspaceSession, db: LinkdeskDb, episodeId: string): Promise<EpisodeRow> {
+  const episode = await findEpisode(db, episodeId);
+  await requireEpisodeInScope(session, db, episode);
+  return episode;
 }
 
 export async function requirePerson(db: LinkdeskDb, personId: string): Promise<void> {

@@ -5,7 +5,8 @@ import { addDays } from '../../shared/domain/working-days';
 import type { CodingItem } from '../../shared/ipc/casework-schemas';
 import { AppError } from '../errors';
 import type { LinkdeskDb } from '../store/kysely';
-import { fullName, invalidInput, todayOf } from './casework-common';
+import { findReadableEpisode, fullName, invalidInput, todayOf } from './casework-common';
+import { caseScope, scopeCondition } from './supervision/supervision-scope';
 import type { WorkspaceSession } from './workspace-session';
 
 /**
@@ -96,17 +97,19 @@ function toItem(row: CodingRow): CodingItem {
 export async function listCodingQueue(session: WorkspaceSession, input: { includeRecorded: boolean }): Promise<CodingItem[]> {
   const { db } = session.requireUnlocked();
   const today = todayOf(session);
-  let query = codingQuery(db, today);
-  query = input.includeRecorded
-    ? query.where((eb) => eb.or([eb('q.recorded_on', 'is', null), eb('q.recorded_on', '>=', addDays(today, -RECORDED_CODES_SHOWN_FOR_DAYS))]))
-    : query.where('q.recorded_on', 'is', null);
-  const rows = await query
-    .orderBy(sql`overdue`, 'desc')
-    .orderBy(sql`q.recorded_on IS NOT NULL`)
-    .orderBy('q.due_on')
-    .orderBy('q.queued_at')
-    .execute();
-  return rows.map(toItem);
+  // A GP supervisor sees only their supervisees' codes (services/supervision/supervision-scope.ts).
+  const scope = await caseScope(session);
+  const scoped = () => {
+    const query = codingQuery(db, today);
+    return scope.all ? query : query.where((eb) => eb('q.episode_id', 'in', eb.selectFrom('episodes as e').select('e.id').where(scopeCondition(scope, 'e.worker_user_id'))));
+  };
+  // Still to record, then (with includeRecorded) the recently recorded: two queries, each on its
+  // own partial index. One query with "IS NULL OR >=" read every code ever queued (docs/performance.md).
+  const pending = await scoped().where('q.recorded_on', 'is', null).orderBy(sql`overdue`, 'desc').orderBy('q.due_on').orderBy('q.queued_at').execute();
+  const recorded = input.includeRecorded
+    ? await scoped().where('q.recorded_on', '>=', addDays(today, -RECORDED_CODES_SHOWN_FOR_DAYS)).orderBy('q.due_on').orderBy('q.queued_at').execute()
+    : [];
+  return [...pending, ...recorded].map(toItem);
 }
 
 export async function markCodeRecorded(session: WorkspaceSession, input: { itemId: string; recordedOn: string }): Promise<CodingItem> {
@@ -115,6 +118,7 @@ export async function markCodeRecorded(session: WorkspaceSession, input: { itemI
   return db.transaction().execute(async (trx) => {
     const item = await trx.selectFrom('coding_queue').selectAll().where('id', '=', input.itemId).executeTakeFirst();
     if (!item) throw new AppError('not_found', 'That code is not in the coding queue.');
+    await findReadableEpisode(session, trx, item.episode_id);
     if (item.recorded_on !== null) throw new AppError('conflict', `This code was already marked as recorded on ${item.recorded_on}.`);
     if (input.recordedOn > today) invalidInput({ recordedOn: 'The date recorded cannot be in the future' });
     if (input.recordedOn < item.contact_on) invalidInput({ recordedOn: 'The code cannot be recorded before the contact it follows' });

@@ -6,6 +6,7 @@ import type { LinkdeskDb } from '../store/kysely';
 import { loadContacts } from './contacts';
 import { loadEpisodes } from './episodes';
 import { personFlags, toDetails } from './people';
+import { episodeInScope, keepReadable, requirePersonInScope } from './supervision/supervision-scope';
 import type { WorkspaceSession } from './workspace-session';
 
 /**
@@ -59,7 +60,14 @@ async function statusChanges(db: LinkdeskDb, personId: string): Promise<Timeline
 }
 
 async function codingEvents(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
-  const rows = await db.selectFrom('coding_queue').select(['episode_id', 'code', 'queued_at', 'due_on', 'recorded_on']).where('person_id', '=', personId).orderBy('queued_at', 'desc').execute();
+  // Found through the person's episodes (a code's person is its episode's person): coding_queue's
+  // index is (episode_id, code), and by person_id it was a scan of every code (docs/performance.md).
+  const rows = await db
+    .selectFrom('coding_queue')
+    .select(['episode_id', 'code', 'queued_at', 'due_on', 'recorded_on'])
+    .where('episode_id', 'in', db.selectFrom('episodes').select('id').where('person_id', '=', personId))
+    .orderBy('queued_at', 'desc')
+    .execute();
   const items: TimelineItem[] = [];
   for (const row of rows) {
     const term = TERMS[row.code] ?? row.code;
@@ -74,12 +82,14 @@ export async function getPersonRecord(session: WorkspaceSession, personId: strin
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
     if (!row) throw new AppError('not_found', 'That person does not exist.');
-    const [episodes, contacts, notes, changes, codes] = [
-      await loadEpisodes(trx, { personId }),
-      await loadContacts(trx, { personId }),
-      await loadNotes(trx, personId),
-      await statusChanges(trx, personId),
-      await codingEvents(trx, personId),
+    const scope = await requirePersonInScope(session, trx, personId);
+    const episodes = (await loadEpisodes(trx, { personId })).filter((episode) => episodeInScope(scope, episode.workerUserId));
+    const readable = new Set(episodes.map((episode) => episode.id));
+    const [contacts, notes, changes, codes] = [
+      keepReadable(scope, readable, await loadContacts(trx, { personId })),
+      keepReadable(scope, readable, await loadNotes(trx, personId)),
+      keepReadable(scope, readable, await statusChanges(trx, personId)),
+      keepReadable(scope, readable, await codingEvents(trx, personId)),
     ];
     const timeline: TimelineItem[] = [
       ...episodes.map((episode): TimelineItem => ({ at: episode.receivedOn, kind: 'referral_received', episodeId: episode.id, summary: `Referral received from ${REFERRAL_SOURCES[episode.source]}` })),

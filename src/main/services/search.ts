@@ -3,6 +3,7 @@ import { normaliseNhsNumber } from '../../shared/domain/nhs-number';
 import type { z } from 'zod';
 import type { searchResultSchema } from '../../shared/ipc/casework-schemas';
 import type { LinkdeskDb } from '../store/kysely';
+import { caseScope, readablePeople } from './supervision/supervision-scope';
 import type { WorkspaceSession } from './workspace-session';
 
 /**
@@ -121,7 +122,8 @@ export async function searchPeople(session: WorkspaceSession, query: string): Pr
     // A one-letter prefix would match most notes, so "Mary J" looks at names only.
     if (words.length > 0 && words.every((word) => word.length >= 2)) add(await byNotes(db, words), 'notes');
   }
-  const found = [...results.values()];
+  const readable = await readablePeople(await caseScope(session), db, [...results.keys()]);
+  const found = [...results.values()].filter((result) => readable.has(result.personId));
   await session.audit({ action: 'people.searched', details: { resultCount: found.length } });
   return found;
 }

@@ -8,6 +8,7 @@ import { WorkspaceOpenError } from '../store/store-error';
 import { workspaceFiles, type WorkspaceFiles } from '../store/workspace-files';
 import { appendAudit, type AuditEvent } from './audit-log';
 import { closeWorkspaceDatabase, openWorkspaceDatabase, type OpenDatabase } from './open-workspace';
+import { startBackupScheduler } from './records/backup-scheduler';
 import { readSettings } from './settings';
 import { SignInThrottle } from './sign-in-throttle';
 import { createWorkspace, type SetupInput } from './workspace-setup';
@@ -49,7 +50,10 @@ export class WorkspaceSession {
   /** Kept after a lock so the sign-in screen can say how long the idle limit was. */
   private lastIdleMinutes = IDLE_MINUTES_DEFAULT;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Scheduled backups run only while unlocked: the data key is needed to read the database. */
+  private stopBackupScheduler: (() => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockListeners = new Set<() => void>();
 
   constructor(private readonly options: SessionOptions) {
     this.files = workspaceFiles(options.folder);
@@ -73,6 +77,10 @@ export class WorkspaceSession {
       idleMinutes: this.unlocked?.idleMinutes ?? this.lastIdleMinutes,
       lockReason: this.unlocked ? null : this.lastLockReason,
     };
+  }
+
+  get backupSchedulerRunning(): boolean {
+    return this.stopBackupScheduler !== null;
   }
 
   /** The folder exports are written to (see services/exports/write-export.ts). */
@@ -149,6 +157,7 @@ export class WorkspaceSession {
       this.lastLockReason = null;
       this.touch();
       this.startIdleTimer();
+      this.stopBackupScheduler = startBackupScheduler(this);
       return user;
     });
   }
@@ -195,8 +204,18 @@ export class WorkspaceSession {
     this.lastIdleMinutes = unlocked.idleMinutes;
     this.unlocked = null;
     this.stopIdleTimer();
+    this.stopBackupScheduler?.();
+    this.stopBackupScheduler = null;
+    for (const listener of this.lockListeners) listener();
+    this.lockListeners.clear();
     unlocked.dataKey.fill(0);
     await closeWorkspaceDatabase(unlocked);
+  }
+
+  /** Told once, at the next lock or close (long exports stop their worker threads). Returns a way to stop listening. */
+  onNextLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
   }
 
   /** Records user activity for the idle lock. */

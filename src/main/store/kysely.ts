@@ -2,6 +2,7 @@ import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driv
 import { logger } from '../logger';
 import type { RawDatabase } from './open-database';
 import type { LinkdeskSchema } from './schema';
+import { cachingStatements } from './statement-cache';
 
 export type LinkdeskDb = Kysely<LinkdeskSchema>;
 
@@ -12,7 +13,8 @@ export type LinkdeskDb = Kysely<LinkdeskSchema>;
  */
 class RollbackSafeSqliteDriver extends SqliteDriver {
   constructor(private readonly raw: RawDatabase) {
-    super({ database: raw });
+    // Prepared statements are reused (./statement-cache.ts); the raw connection is kept for inTransaction.
+    super({ database: cachingStatements(raw) });
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -12,11 +12,11 @@ export const LINKDESK_APPLICATION_ID = 0x4c4b4453;
  * A wrong key and a missing cipher setting both surface as SQLITE_NOTADB, so the key is proven by
  * reading the schema straight away and reported in words a user understands.
  */
-export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { create: boolean }): RawDatabase {
+export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { create: boolean; readOnly?: boolean }): RawDatabase {
   if (dataKey.length !== 32) throw new Error('The data key must be 256 bits');
   let db: RawDatabase;
   try {
-    db = new Database(path, { fileMustExist: !options.create });
+    db = new Database(path, { fileMustExist: !options.create, readonly: options.readOnly === true });
     // Owner-only, like the keyring; SQLite gives the -wal and -shm files the same permissions.
     if (options.create) chmodSync(path, 0o600);
   } catch {
@@ -30,8 +30,14 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: { 
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new WorkspaceOpenError('The database is not encrypted as expected.');
     // Temporary tables and sort spills are not encrypted, so they must never touch the disk.
     db.pragma('temp_store=MEMORY');
-    db.pragma('journal_mode=WAL');
-    db.pragma('synchronous=FULL');
+    // Deleted rows are overwritten with zeros, so an erased person's data does not linger in free
+    // pages or the WAL (docs/backup-and-retention.md). SQLite3MultipleCiphers defaults to it; say so.
+    db.pragma('secure_delete=ON');
+    // A read-only connection (an export worker's) reads the WAL the writer keeps; it sets nothing.
+    if (!options.readOnly) {
+      db.pragma('journal_mode=WAL');
+      db.pragma('synchronous=FULL');
+    }
     db.pragma('foreign_keys=ON');
     db.pragma('busy_timeout=5000');
     // 64 MiB of decrypted pages (the default is 2 MiB): every page read from disk costs a decryption.

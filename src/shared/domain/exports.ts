@@ -63,7 +63,7 @@ export const EXPORT_KINDS = {
   pseudonymised_extract: {
     label: 'Pseudonymised record-level extract',
     protection: 'encrypted',
-    contains: ['One row per contact or episode', 'A keyed hash in place of every identifier', 'Age bands instead of dates of birth', 'Postcode districts only', 'No free text'],
+    contains: ['One row per referral, contact or wellbeing measure', 'A keyed hash in place of every identifier', 'Age bands instead of dates of birth', 'Postcode districts only', 'No free text'],
     fileStem: 'pseudonymised-extract',
     defaults: { purpose: 'Service evaluation', recipient: 'The PCN analyst', lawfulBasis: 'service_planning' },
   },
@@ -118,3 +118,11 @@ export const exportResultSchema = z.object({
   passphrase: z.string().nullable(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
+
+/**
+ * The lawful bases a kind may be exported under. Aggregate statistics are not personal data, but
+ * anything encrypted here is (pseudonymised data included), so it needs a basis for personal data.
+ */
+export function lawfulBasesFor(kind: ExportKind): LawfulBasis[] {
+  return LAWFUL_BASIS_IDS.filter((basis) => EXPORT_KINDS[kind].protection === 'plain' || basis !== 'anonymous_statistics');
+}

@@ -252,6 +252,8 @@ export const codingItemSchema = z.object({
 export type CodingItem = z.infer<typeof codingItemSchema>;
 
 export const CASELOAD_FLAGS = {
+  safeguarding: 'Safeguarding flag',
+  risk: 'Risk flag',
   no_first_contact: 'No first contact in time',
   over_12_weeks: 'Over 12 weeks',
   over_12_contacts: 'Over 12 contacts',
@@ -259,6 +261,7 @@ export const CASELOAD_FLAGS = {
   coding_overdue: 'Coding overdue',
   review_due: 'Review due',
   nhs_number_unknown: 'NHS number not known',
+  outcome_follow_up_due: 'Outcome follow-up due',
 } as const;
 export type CaseloadFlag = keyof typeof CASELOAD_FLAGS;
 export const CASELOAD_FLAG_CODES = Object.keys(CASELOAD_FLAGS) as [CaseloadFlag, ...CaseloadFlag[]];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { exportDeclarationSchema, exportResultSchema } from '../domain/exports';
 import { channel } from './channel';
 import {
   agreePlanSchema,
   conversationSchema,
-  personCopySchema,
   planOverviewSchema,
   planVersionSchema,
   recordConversationSchema,
@@ -34,9 +34,10 @@ export const plansAreas = {
     /** Starts a new draft version from the agreed one; the agreed version stays as it was. */
     reviseAgreed: channel({ input: z.strictObject({ planVersionId: idSchema }), output: planVersionSchema, access: PLANS_WRITE }),
     recordReview: channel({ input: reviewPlanSchema, output: planVersionSchema, access: PLANS_WRITE }),
-    personCopyPdf: channel({
-      input: z.strictObject({ planVersionId: idSchema, largePrint: z.boolean('Choose large print or not').default(false) }),
-      output: personCopySchema,
+    /** The person's own copy as a PDF in an encrypted ZIP, written through the one export path. */
+    exportPersonCopy: channel({
+      input: z.strictObject({ planVersionId: idSchema, largePrint: z.boolean('Choose large print or not').default(false), declaration: exportDeclarationSchema }),
+      output: exportResultSchema,
       access: PLANS_WRITE,
     }),
   },

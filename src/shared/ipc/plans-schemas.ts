@@ -187,10 +187,3 @@ export const planOverviewSchema = z.object({
 });
 export type PlanOverview = z.infer<typeof planOverviewSchema>;
 
-export const personCopySchema = z.object({
-  /** The PDF, base64-encoded. */
-  pdfBase64: z.string(),
-  sha256: z.string(),
-  pages: z.number().int(),
-});
-export type PersonCopy = z.infer<typeof personCopySchema>;

@@ -27,6 +27,8 @@ interface Seeded {
   overdueCode: boolean;
   workerIndex: number;
   reasons: string[];
+  risk: boolean;
+  safeguarding: boolean;
 }
 
 function seed(raw: RawDatabase, workerIds: string[]): Seeded[] {
@@ -40,6 +42,8 @@ function seed(raw: RawDatabase, workerIds: string[]): Seeded[] {
       VALUES (?, ?, ?, ?, ?, 'routine', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'now', ?, 'now')`);
     const reason = raw.prepare(`INSERT INTO episode_reasons (episode_id, reason) VALUES (?, ?)`);
     const contact = raw.prepare(`INSERT INTO contacts (id, episode_id, person_id, at, contact_on, mode, notes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, 'phone', 'Caught up on the week', ?, 'now')`);
+    // Risk and safeguarding flags on some people, and cleared ones (which flag nothing) on others.
+    const flag = raw.prepare(`INSERT INTO person_flags (id, person_id, kind, reason, raised_at, raised_by, cleared_at, cleared_by, clear_reason) VALUES (?, ?, ?, 'Reason', 'now', ?, ?, ?, ?)`);
     const code = raw.prepare(`INSERT INTO coding_queue (id, episode_id, person_id, code, contact_on, due_on, queued_at, queued_by, recorded_on, recorded_by) VALUES (?, ?, ?, '871731000000106', ?, ?, 'now', ?, ?, ?)`);
     for (let i = 0; i < EPISODES; i += 1) {
       const personId = randomUUID();
@@ -69,7 +73,12 @@ function seed(raw: RawDatabase, workerIds: string[]): Seeded[] {
         code.run(randomUUID(), id, personId, receivedOn, dueOn, worker, recorded ? dueOn : null, recorded ? worker : null);
         overdueCode = !recorded && dueOn < TODAY;
       }
-      seeded.push({ id, status, nhsKnown, receivedOn, firstContactDueOn, contactCount: contacts, lastContactOn, reviewDueOn, overdueCode, workerIndex, reasons });
+      const risk = i % 17 === 0;
+      const safeguarding = i % 23 === 0;
+      if (risk) flag.run(randomUUID(), personId, 'risk', worker, null, null, null);
+      if (safeguarding) flag.run(randomUUID(), personId, 'safeguarding', worker, null, null, null);
+      if (i % 19 === 0) flag.run(randomUUID(), personId, 'safeguarding', worker, 'later', worker, 'No longer a concern');
+      seeded.push({ id, status, nhsKnown, receivedOn, firstContactDueOn, contactCount: contacts, lastContactOn, reviewDueOn, overdueCode, workerIndex, reasons, risk, safeguarding });
     }
   })();
   raw.exec('ANALYZE');
@@ -80,6 +89,8 @@ function seed(raw: RawDatabase, workerIds: string[]): Seeded[] {
 function expectedFlags(row: Seeded): CaseloadFlag[] {
   const open = row.status !== 'closed';
   const flags: Record<CaseloadFlag, boolean> = {
+    safeguarding: row.safeguarding,
+    risk: row.risk,
     no_first_contact: open && row.contactCount === 0 && TODAY > row.firstContactDueOn,
     over_12_weeks: open && daysBetween(row.receivedOn, TODAY) > 84,
     over_12_contacts: row.contactCount > 12,
@@ -87,6 +98,8 @@ function expectedFlags(row: Seeded): CaseloadFlag[] {
     coding_overdue: row.overdueCode,
     review_due: open && row.reviewDueOn !== null && row.reviewDueOn <= TODAY,
     nhs_number_unknown: !row.nhsKnown,
+    // No outcome follow-ups are seeded here (test/integration/outcomes covers that flag).
+    outcome_follow_up_due: false,
   };
   return CASELOAD_FLAG_CODES.filter((flag) => flags[flag]);
 }

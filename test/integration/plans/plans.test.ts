@@ -282,7 +282,7 @@ describe('who may do what', () => {
       ['plans.agree', { planVersionId: plan.id, method: 'verbal', agreedOn: '2026-03-02' }],
       ['plans.reviseAgreed', { planVersionId: plan.id }],
       ['plans.recordReview', { planVersionId: plan.id, reviewedOn: '2026-03-02', goals: plan.goals.map((g) => ({ goalId: g.id, progress: 'started' })) }],
-      ['plans.personCopyPdf', { planVersionId: plan.id }],
+      ['plans.exportPersonCopy', { planVersionId: plan.id, declaration: { purpose: 'A copy to keep', recipient: 'The person themselves', lawfulBasis: 'direct_care' } }],
     ];
     for (const [name, input] of writes) expect((await refused(supervisor, name, input)).code, name).toBe('forbidden');
     for (const [name, input] of [...writes, ['plans.get', { episodeId: episode.id }], ['plans.getVersion', { planVersionId: plan.id }]] as const) {
@@ -302,7 +302,6 @@ describe('the audit log', () => {
     await ok(await as('supervisor'), 'plans.get', { episodeId: episode.id });
     await ok(worker, 'plans.getVersion', { planVersionId: plan.id });
     await ok(worker, 'conversations.list', { episodeId: episode.id });
-    await ok(worker, 'plans.personCopyPdf', { planVersionId: plan.id });
 
     const rows = auditOf(worker).filter((row) => /^(plan|conversation)\./.test(row.action));
     expect(rows.map((row) => row.action)).toEqual([
@@ -314,7 +313,6 @@ describe('the audit log', () => {
       'plan.viewed',
       'plan.viewed',
       'conversation.viewed',
-      'plan.person_copy_made',
     ]);
     const everything = JSON.stringify(rows);
     for (const words of ['garden', 'allotment', 'Knit', 'STAFF ONLY', 'daughter', 'Winifred', 'Oyelaran', 'Patient', person.nhsNumber!]) expect(everything).not.toContain(words);

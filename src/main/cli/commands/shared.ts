@@ -9,6 +9,8 @@ const FIELD_FLAGS: Record<string, string> = {
   adminPassword: 'password',
   username: '--user',
   password: 'password',
+  backupPath: '--from',
+  recoveryKey: 'recovery key',
 };
 
 /** An API error as sentences naming the command-line option at fault. */

@@ -5,7 +5,8 @@ import { CONNECTION_STATUSES, DIRECTORY_STATUSES_FOR_CONNECTIONS, canMoveConnect
 import type { Connection, createConnectionSchema, moveConnectionSchema } from '../../../shared/ipc/connections-schemas';
 import { AppError } from '../../errors';
 import type { LinkdeskDb } from '../../store/kysely';
-import { findEpisode, invalidInput, isUniqueViolation, requirePerson, todayOf, type EpisodeRow } from '../casework-common';
+import { findEpisode, findReadableEpisode, invalidInput, isUniqueViolation, requirePerson, todayOf, type EpisodeRow } from '../casework-common';
+import { keepReadable, readableEpisodeIds, requirePersonInScope } from '../supervision/supervision-scope';
 import { textOrNull } from '../plans/plans-common';
 import type { WorkspaceSession } from '../workspace-session';
 
@@ -23,7 +24,7 @@ async function requireOpenEpisode(db: LinkdeskDb, episodeId: string): Promise<Ep
   return episode;
 }
 
-async function loadConnections(db: LinkdeskDb, filter: { episodeId: string } | { personId: string } | { connectionId: string }): Promise<Connection[]> {
+export async function loadConnections(db: LinkdeskDb, filter: { episodeId: string } | { personId: string } | { connectionId: string }): Promise<Connection[]> {
   let query = db
     .selectFrom('connections as c')
     .innerJoin('directory_services as s', 's.id', 'c.service_id')
@@ -192,13 +193,14 @@ export async function listConnections(session: WorkspaceSession, query: { person
     let personId: string;
     let connections: Connection[];
     if (query.episodeId !== undefined) {
-      const episode = await findEpisode(trx, query.episodeId);
+      const episode = await findReadableEpisode(session, trx, query.episodeId);
       personId = episode.person_id;
       connections = await loadConnections(trx, { episodeId: episode.id });
     } else {
       personId = query.personId!;
       await requirePerson(trx, personId);
-      connections = await loadConnections(trx, { personId });
+      const scope = await requirePersonInScope(session, trx, personId);
+      connections = keepReadable(scope, await readableEpisodeIds(scope, trx, personId), await loadConnections(trx, { personId }));
     }
     await session.audit(
       { action: 'connection.viewed', entityType: 'person', entityId: personId, details: { episodeId: query.episodeId ?? null, count: connections.length } },

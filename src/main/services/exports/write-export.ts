@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPORT_KINDS, type ExportDeclaration, type ExportKind, type ExportResult } from '../../../shared/domain/exports';
+import { EXPORT_KINDS, lawfulBasesFor, type ExportDeclaration, type ExportKind, type ExportResult } from '../../../shared/domain/exports';
 import { AppError } from '../../errors';
 import { randomCrockfordGroups } from '../../keys/recovery-key';
 import type { LinkdeskDb } from '../../store/kysely';
@@ -17,6 +17,11 @@ export interface ExportRequest {
   declaration: ExportDeclaration;
   /** The person the file is about, if any: the audit entry is filed against them. */
   personId?: string;
+  /**
+   * Everyone else the file names (a GP coding sheet lists many people): each gets an
+   * `export.person_included` entry with the file's name and SHA-256, so their subject access shows it.
+   */
+  personIds?: readonly string[];
   files: readonly ExportFile[];
   /** Extra audit facts (ids, counts, codes; never personal data). */
   details?: AuditDetails;
@@ -36,6 +41,7 @@ const PASSPHRASE_GROUPS = 6;
 export async function writeExport(session: WorkspaceSession, request: ExportRequest, db?: LinkdeskDb): Promise<ExportResult> {
   const unlocked = session.requireUnlocked();
   const spec = EXPORT_KINDS[request.kind];
+  checkLawfulBasis(request.kind, request.declaration);
   if (request.files.length === 0) throw new AppError('invalid_input', 'There is nothing to export.');
   const now = session.clock.now();
   const encrypted = spec.protection === 'encrypted';
@@ -72,6 +78,9 @@ export async function writeExport(session: WorkspaceSession, request: ExportRequ
         },
         trx,
       );
+      for (const personId of new Set(request.personIds ?? [])) {
+        await session.audit({ action: 'export.person_included', entityType: 'person', entityId: personId, details: { kind: request.kind, fileName, sha256 } }, trx);
+      }
       if (request.signal?.aborted) throw new AppError('cancelled', 'The export was cancelled. No file was saved.');
       renameSync(partialPath, finalPath);
       renamed = true;
@@ -83,6 +92,15 @@ export async function writeExport(session: WorkspaceSession, request: ExportRequ
     throw error;
   }
   return { fileName, folder, sha256, bytes: bytes.byteLength, encrypted, passphrase };
+}
+
+/** Refuses a lawful basis that cannot cover the kind (statistics are no basis for personal data). */
+export function checkLawfulBasis(kind: ExportKind, declaration: ExportDeclaration): void {
+  if (!lawfulBasesFor(kind).includes(declaration.lawfulBasis)) {
+    throw new AppError('invalid_input', 'Some of the details are not right.', {
+      'declaration.lawfulBasis': 'This file holds personal data (even pseudonymised data is), so choose a lawful basis for personal data',
+    });
+  }
 }
 
 function prepareFolder(folder: string): void {

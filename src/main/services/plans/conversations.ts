@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Conversation, recordConversationSchema } from '../../../shared/ipc/plans-schemas';
 import type { LinkdeskDb } from '../../store/kysely';
-import { findEpisode, invalidInput, todayOf } from '../casework-common';
+import { findReadableEpisode, invalidInput, todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
 import { requireOpenEpisode, textOrNull } from './plans-common';
 
@@ -62,7 +62,7 @@ export async function recordConversation(session: WorkspaceSession, input: Recor
 export async function listConversations(session: WorkspaceSession, episodeId: string): Promise<Conversation[]> {
   const { db } = session.requireUnlocked();
   return db.transaction().execute(async (trx) => {
-    const episode = await findEpisode(trx, episodeId);
+    const episode = await findReadableEpisode(session, trx, episodeId);
     const conversations = await loadConversations(trx, { episodeId });
     await session.audit({ action: 'conversation.viewed', entityType: 'person', entityId: episode.person_id, details: { episodeId, count: conversations.length } }, trx);
     return conversations;

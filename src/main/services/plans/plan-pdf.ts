@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { format, parseISO } from 'date-fns';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { AGREEMENT_METHODS, GOAL_PROGRESS, STEP_OWNERS } from '../../../shared/domain/plans';
-import type { Conversation, PersonCopy, PlanVersion } from '../../../shared/ipc/plans-schemas';
+import type { ExportDeclaration, ExportResult } from '../../../shared/domain/exports';
+import type { Conversation, PlanVersion } from '../../../shared/ipc/plans-schemas';
+import { writeExport } from '../exports/write-export';
 import type { WorkspaceSession } from '../workspace-session';
 import { loadConversations } from './conversations';
 import { loadPlanVersion } from './plans';
@@ -24,20 +25,20 @@ export interface PersonCopyContent {
   conversation: Conversation | null;
 }
 
-interface Sizes {
+export interface Sizes {
   title: number;
   heading: number;
   body: number;
   marking: number;
 }
-const STANDARD: Sizes = { title: 22, heading: 16, body: 12, marking: 10 };
+export const STANDARD: Sizes = { title: 22, heading: 16, body: 12, marking: 10 };
 /** Large print: 18 point body text and bigger headings (RNIB's guidance is 16 point or more). */
 const LARGE: Sizes = { title: 30, heading: 24, body: 18, marking: 14 };
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
-function longDate(isoDate: string): string {
+export function longDate(isoDate: string): string {
   return format(parseISO(isoDate), 'EEEE d MMMM yyyy');
 }
 
@@ -47,7 +48,8 @@ function drawable(font: PDFFont, text: string): string {
   return [...text.normalize('NFC')].map((character) => (supported.has(character.codePointAt(0)!) ? character : '?')).join('');
 }
 
-class Writer {
+/** Writes wrapped text down A4 pages and marks every page OFFICIAL-SENSITIVE (used by other letters too). */
+export class Writer {
   private page!: PDFPage;
   private y = 0;
   readonly pages: PDFPage[] = [];
@@ -139,22 +141,28 @@ function ownerText(step: PlanVersion['steps'][number]): string {
   return `${who}: ${step.ownerName}`;
 }
 
-/** Renders the copy. Pure: the same content and clock time give the same bytes. */
-export async function renderPersonCopy(content: PersonCopyContent, options: { largePrint: boolean; now: Date }): Promise<Uint8Array> {
-  const { plan, conversation, name } = content;
-  const sizes = options.largePrint ? LARGE : STANDARD;
+/**
+ * A new A4 document marked OFFICIAL-SENSITIVE in its metadata, with the standard fonts and a page
+ * writer (also used by the supervision session record). Call out.markPages() before saving.
+ */
+export async function markedDocument(title: string, sizes: Sizes, now: Date): Promise<{ doc: PDFDocument; out: Writer }> {
   const doc = await PDFDocument.create();
-  doc.setTitle('My care and support plan');
+  doc.setTitle(title);
   doc.setSubject(MARKING);
   doc.setAuthor('Linkdesk');
   doc.setCreator('Linkdesk');
   doc.setProducer('Linkdesk');
-  doc.setCreationDate(options.now);
-  doc.setModificationDate(options.now);
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
   doc.setLanguage('en-GB');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const out = new Writer(doc, regular, bold, sizes);
+  return { doc, out: new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), sizes) };
+}
+
+/** Renders the copy. Pure: the same content and clock time give the same bytes. */
+export async function renderPersonCopy(content: PersonCopyContent, options: { largePrint: boolean; now: Date }): Promise<Uint8Array> {
+  const { plan, conversation, name } = content;
+  const sizes = options.largePrint ? LARGE : STANDARD;
+  const { doc, out } = await markedDocument('My care and support plan', sizes, options.now);
 
   out.text('My care and support plan', { bold: true, size: sizes.title, gapAfter: sizes.body * 0.5 });
   out.text(`This plan belongs to ${name}.`);
@@ -213,18 +221,30 @@ async function personName(session: WorkspaceSession, personId: string): Promise<
   return `${row.preferred_name || row.given_name} ${row.family_name}`;
 }
 
-export async function makePersonCopy(session: WorkspaceSession, input: { planVersionId: string; largePrint: boolean }): Promise<PersonCopy> {
+/** The PDF's name inside the encrypted archive: what it is, never whose. */
+export function personCopyFileName(largePrint: boolean): string {
+  return largePrint ? 'my-care-and-support-plan-large-print.pdf' : 'my-care-and-support-plan.pdf';
+}
+
+/**
+ * The person's copy, through the one export path: the PDF goes into an AES-256 ZIP whose
+ * passphrase is shown once, and the `export.created` audit entry (filed against the person) holds
+ * the plan version, the page count and the archive's SHA-256 with the declaration.
+ */
+export async function exportPersonCopy(
+  session: WorkspaceSession,
+  input: { planVersionId: string; largePrint: boolean; declaration: ExportDeclaration },
+): Promise<ExportResult> {
   const { db } = session.requireUnlocked();
   const plan = await loadPlanVersion(db, input.planVersionId);
   const [conversation] = await loadConversations(db, { episodeId: plan.episodeId });
   const bytes = await renderPersonCopy({ name: await personName(session, plan.personId), plan, conversation: conversation ?? null }, { largePrint: input.largePrint, now: session.clock.now() });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const pages = (await PDFDocument.load(bytes)).getPageCount();
-  await session.audit({
-    action: 'plan.person_copy_made',
-    entityType: 'person',
-    entityId: plan.personId,
-    details: { episodeId: plan.episodeId, planId: plan.planId, planVersionId: plan.id, version: plan.version, largePrint: input.largePrint, sha256 },
+  return writeExport(session, {
+    kind: 'person_copy',
+    declaration: input.declaration,
+    personId: plan.personId,
+    files: [{ name: personCopyFileName(input.largePrint), bytes }],
+    details: { episodeId: plan.episodeId, planId: plan.planId, planVersionId: plan.id, version: plan.version, largePrint: input.largePrint, pages },
   });
-  return { pdfBase64: Buffer.from(bytes).toString('base64'), sha256, pages };
 }

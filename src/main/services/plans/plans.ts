@@ -15,7 +15,7 @@ import type {
 import { AppError } from '../../errors';
 import type { LinkdeskDb } from '../../store/kysely';
 import type { CarePlanVersionsTable } from '../../store/schema';
-import { findEpisode, invalidInput, todayOf } from '../casework-common';
+import { findReadableEpisode, invalidInput, todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
 import { requireOpenEpisode, textOrNull } from './plans-common';
 
@@ -127,7 +127,7 @@ export async function loadPlanVersion(db: LinkdeskDb, planVersionId: string): Pr
 export async function getPlan(session: WorkspaceSession, episodeId: string): Promise<PlanOverview> {
   const { db } = session.requireUnlocked();
   return db.transaction().execute(async (trx) => {
-    const episode = await findEpisode(trx, episodeId);
+    const episode = await findReadableEpisode(session, trx, episodeId);
     const plan = await trx.selectFrom('care_plans').select('id').where('episode_id', '=', episodeId).executeTakeFirst();
     const versions = plan
       ? await trx.selectFrom('care_plan_versions').select(['id', 'version', 'status', 'agreed_on', 'created_at']).where('plan_id', '=', plan.id).orderBy('version', 'desc').execute()
@@ -148,6 +148,7 @@ export async function getPlanVersion(session: WorkspaceSession, planVersionId: s
   const { db } = session.requireUnlocked();
   return db.transaction().execute(async (trx) => {
     const version = await loadPlanVersion(trx, planVersionId);
+    await findReadableEpisode(session, trx, version.episodeId);
     await session.audit(
       { action: 'plan.viewed', entityType: 'person', entityId: version.personId, details: { episodeId: version.episodeId, planId: version.planId, planVersionId } },
       trx,

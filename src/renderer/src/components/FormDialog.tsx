@@ -15,6 +15,8 @@ interface Props {
   /** A problem that is not about one field, shown as an alert above the fields. */
   failure: string | null;
   submitLabel: ReactNode;
+  /** The words on the button that closes the dialog (or stops what it is doing). */
+  cancelLabel?: ReactNode;
   submitting: boolean;
   onClose: () => void;
   onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void> | void;
@@ -34,6 +36,7 @@ export function FormDialog({
   description,
   failure,
   submitLabel,
+  cancelLabel = 'Cancel',
   submitting,
   onClose,
   onSubmit,
@@ -64,7 +67,7 @@ export function FormDialog({
           {children}
         </DialogContent>
         <DialogActions sx={dividers ? { px: 3, py: 2 } : { px: 3, pb: 3 }}>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{cancelLabel}</Button>
           <Button type="submit" variant="contained" loading={submitting}>
             {submitLabel}
           </Button>

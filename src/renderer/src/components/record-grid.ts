@@ -25,3 +25,16 @@ export const RECORD_GRID_SX = {
   '& .MuiDataGrid-cell:focus, & .MuiDataGrid-cell:focus-within, & .MuiDataGrid-columnHeader:focus, & .MuiDataGrid-columnHeader:focus-within':
     { outline: `3px solid ${nhs.text}`, outlineOffset: '-3px' },
 } as const;
+
+/**
+ * A grid whose rows main pages (the free DataGrid shows at most 100 rows a page): sorting and
+ * column filters would only reorder one page, so they are off, and rows grow to fit wrapped text.
+ */
+export const SERVER_PAGED_GRID = {
+  paginationMode: 'server',
+  getRowHeight: (): 'auto' => 'auto',
+  disableRowSelectionOnClick: true,
+  disableColumnMenu: true,
+  disableColumnSorting: true,
+  disableColumnFilter: true,
+} as const;

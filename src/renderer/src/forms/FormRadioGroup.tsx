@@ -12,10 +12,12 @@ interface Props<T extends FieldValues, TOut> {
   options: Readonly<Record<string, string>>;
   hint?: string;
   disabled?: boolean;
+  /** Lay the choices out side by side (they wrap when the space runs out). */
+  row?: boolean;
 }
 
 /** One choice from a few, as radio buttons in a fieldset whose legend asks the question. */
-export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name, legend, options, hint, disabled }: Props<T, TOut>) {
+export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name, legend, options, hint, disabled, row }: Props<T, TOut>) {
   const { field, fieldState } = useController({ control, name });
   const legendId = useId();
   const helperId = useId();
@@ -23,6 +25,7 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({ control, name,
   return (
     <FormFieldset legend={legend} legendId={legendId} helper={helper} helperId={helperId} error={Boolean(fieldState.error)} disabled={disabled}>
       <RadioGroup
+        row={row}
         name={field.name}
         value={field.value ?? ''}
         onChange={(_event, value) => field.onChange(value)}

@@ -2,12 +2,14 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridPaginationModel } from '@mui/x-data-grid';
-import { useCallback, useState } from 'react';
+import Button from '@mui/material/Button';
+import { useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { PageHeading } from '../../components/PageHeading';
 import { nhs } from '../../theme';
-import { auditColumns } from './audit-columns';
+import { useDebounced } from '../search/useDebounced';
+import { auditColumns, recordText } from './audit-columns';
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters';
 import { AuditVerification } from './AuditVerification';
 
@@ -19,18 +21,46 @@ export function AuditLogPage() {
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
   const [reloadKey, setReloadKey] = useState(0);
 
+  const users = useLoad(api.users.list);
+  // A pasted id arrives whole; typed by hand, wait until the typing stops.
+  const entityId = useDebounced(filters.entityId, 300);
+
   const load = useCallback(
     () =>
       api.audit.list({
         page: pagination.page,
         pageSize: pagination.pageSize,
         action: filters.action || undefined,
+        actorUserId: filters.actorUserId || undefined,
+        entityId: entityId || undefined,
         from: filters.from || undefined,
         to: filters.to || undefined,
       }),
-    [pagination, filters],
+    [pagination, filters.action, filters.actorUserId, filters.from, filters.to, entityId],
   );
   const entries = useLoad(load, reloadKey);
+  // Each record cell filters the log to that record (its full id goes into the filter).
+  const columns = useMemo(() => {
+    const showRecord = (entityId: string) => {
+      setFilters((current) => ({ ...current, entityId }));
+      setPagination((current) => ({ ...current, page: 0 }));
+    };
+    return auditColumns(({ row }) =>
+      row.entityId ? (
+        <Button
+          size="small"
+          variant="text"
+          aria-label={`${recordText(row)}: show only entries about this record`}
+          sx={{ textTransform: 'none', px: 0.5, minWidth: 0 }}
+          onClick={() => showRecord(row.entityId ?? '')}
+        >
+          {recordText(row)}
+        </Button>
+      ) : (
+        recordText(row)
+      ),
+    );
+  }, []);
 
   const changeFilters = (next: AuditFilterValues) => {
     setFilters(next);
@@ -45,10 +75,10 @@ export function AuditLogPage() {
         personal details themselves.
       </Typography>
       <AuditVerification onVerified={() => setReloadKey((key) => key + 1)} />
-      <AuditFilters values={filters} onChange={changeFilters} />
-      {entries.error && (
+      <AuditFilters values={filters} onChange={changeFilters} users={users.data ?? []} />
+      {(entries.error || users.error) && (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {entries.error}
+          {entries.error ?? users.error}
         </Alert>
       )}
       <Box sx={{ height: '65vh', minHeight: 420, bgcolor: 'background.paper' }}>
@@ -56,7 +86,7 @@ export function AuditLogPage() {
           label="Audit log entries"
           rows={entries.data?.rows ?? []}
           rowCount={entries.data?.total ?? 0}
-          columns={auditColumns}
+          columns={columns}
           loading={entries.loading}
           paginationMode="server"
           paginationModel={pagination}

@@ -1,5 +1,6 @@
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
@@ -35,13 +36,21 @@ export function AuditVerification({ onVerified }: { onVerified: () => void }) {
       </Button>
       {outcome?.kind === 'checked' && outcome.result.ok && (
         <Alert severity="success" role="status" sx={{ mt: 2 }}>
-          All {plural(outcome.result.entriesChecked, 'audit entry is', 'audit entries are')} intact.
+          <AlertTitle>The audit chain is intact</AlertTitle>
+          {plural(outcome.result.entriesChecked, 'entry was', 'entries were')} checked, from the first to the newest: none has been changed,
+          removed or put out of order.
         </Alert>
       )}
       {outcome?.kind === 'checked' && !outcome.result.ok && (
         <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+          <AlertTitle>The audit chain is broken</AlertTitle>
           {outcome.result.message}
-          {outcome.result.firstBrokenEntryId !== null && ` The first entry that does not match is number ${outcome.result.firstBrokenEntryId}.`}
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content auto', columnGap: 2, rowGap: 0.5, m: 0, mt: 1 }}>
+            <dt>Entries checked and intact</dt>
+            <dd style={{ margin: 0 }}>{outcome.result.entriesChecked.toLocaleString('en-GB')}</dd>
+            <dt>First broken entry</dt>
+            <dd style={{ margin: 0 }}>{outcome.result.firstBrokenEntryId === null ? '—' : `Number ${outcome.result.firstBrokenEntryId.toLocaleString('en-GB')} (the No. column below)`}</dd>
+          </Box>
         </Alert>
       )}
       {outcome?.kind === 'failed' && (

@@ -4,6 +4,8 @@ import { ToneChip, type Tone } from '../../components/ToneChip';
 
 /** Red for what is already late, amber for what needs a look, blue for what to know. */
 const FLAG_TONES: Record<CaseloadFlag, Tone> = {
+  safeguarding: 'alert',
+  risk: 'alert',
   no_first_contact: 'alert',
   coding_overdue: 'alert',
   over_12_weeks: 'warning',
@@ -11,6 +13,7 @@ const FLAG_TONES: Record<CaseloadFlag, Tone> = {
   no_recent_contact: 'warning',
   review_due: 'info',
   nhs_number_unknown: 'info',
+  outcome_follow_up_due: 'info',
 };
 
 export function CaseloadFlagChips({ flags }: { flags: readonly CaseloadFlag[] }) {

@@ -19,6 +19,7 @@ import { DetailList } from '../person/DetailList';
 import { useAppNavigation } from '../shell/app-navigation';
 import { canWriteDirectory, costLabel, describeSession, DirectoryStatusChip, StaleChip } from './directory-words';
 import { EntryFormDialog } from './EntryFormDialog';
+import { GroupSupportSection } from './GroupSupportSection';
 
 const NONE = 'Not given';
 const or = (text: string) => text || NONE;
@@ -193,6 +194,7 @@ export function DirectoryEntryPage({ entryId, user }: { entryId: string; user: S
             ]}
           />
         </Card>
+        <GroupSupportSection entry={entry} canRecord={canWrite} />
       </Box>
       {editing && (
         <EntryFormDialog

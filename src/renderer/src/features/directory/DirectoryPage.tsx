@@ -1,4 +1,5 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
+import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,7 +18,7 @@ import { ImportDialog } from './ImportDialog';
 
 /** The community directory: groups and services to connect people to, each saying when it was last checked. */
 export function DirectoryPage({ user }: { user: SessionUser }) {
-  const { openDirectoryEntry } = useAppNavigation();
+  const { openDirectoryEntry, openDirectoryGaps } = useAppNavigation();
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [done, setDone] = useState<string | null>(null);
@@ -28,16 +29,21 @@ export function DirectoryPage({ user }: { user: SessionUser }) {
     <>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: 2 }}>
         <PageHeading>Directory</PageHeading>
-        {canWrite && (
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
-            <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setDialog('import')}>
-              Import Open Referral UK data
-            </Button>
-            <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setDialog('add')}>
-              Add service
-            </Button>
-          </Box>
-        )}
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>
+          <Button variant="outlined" startIcon={<InsightsOutlined />} onClick={openDirectoryGaps}>
+            Gaps
+          </Button>
+          {canWrite && (
+            <>
+              <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setDialog('import')}>
+                Import Open Referral UK data
+              </Button>
+              <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setDialog('add')}>
+                Add service
+              </Button>
+            </>
+          )}
+        </Box>
       </Box>
       <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
         Community groups and services to connect people to. Directories go stale, so each entry shows when it was last checked.

@@ -17,6 +17,9 @@ import { useFocusWhenSettled } from '../../components/useFocusWhenSettled';
 import { canWriteCasework } from '../../session/permissions';
 import type { AreaSpec } from '../shell/areas';
 import { useAppNavigation } from '../shell/app-navigation';
+import { OutcomesSection } from '../outcomes/OutcomesSection';
+import { PersonFlagsSection } from '../supervision/PersonFlagsSection';
+import { RecordIdNote } from '../audit/RecordIdNote';
 import { EpisodesSection } from './EpisodesSection';
 import { NotesSection } from './NotesSection';
 import { PersonDialogs, type PersonDialog } from './PersonDialogs';
@@ -108,14 +111,17 @@ export function PersonRecordPage({ personId, user, backTo }: Props) {
       )}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(300px, 5fr) 7fr' }, gap: 3, mt: 3, alignItems: 'start' }}>
         <Box sx={{ display: 'grid', gap: 3, minWidth: 0 }}>
+          <PersonFlagsSection personId={person.id} canWrite={canWrite} />
           <PersonSummaryCard person={person} headingId={ids.details} />
           <NotesSection notes={notes} headingId={ids.notes} onAdd={canWrite ? () => setDialog({ kind: 'note' }) : undefined} />
         </Box>
         <Box sx={{ display: 'grid', gap: 3, minWidth: 0 }}>
           <EpisodesSection episodes={episodes} contacts={contacts} headingId={ids.referrals} canWrite={canWrite} onAction={onEpisodeAction} />
+          <OutcomesSection personId={person.id} recordVersion={reloadKey} user={user} />
           <TimelineSection items={timeline} headingId={ids.timeline} />
         </Box>
       </Box>
+      <RecordIdNote id={person.id} />
       <PersonDialogs dialog={dialog} person={person} onCancel={() => setDialog(null)} onDone={finish} />
     </>
   );

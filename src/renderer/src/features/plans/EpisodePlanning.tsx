@@ -10,6 +10,7 @@ import { useCallback, useId, useState } from 'react';
 import type { PlanVersion } from '../../../../shared/ipc/plans-schemas';
 import { api, errorMessage } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
+import { EpisodeConnections } from '../connections/EpisodeConnections';
 import { AgreePlanDialog } from './AgreePlanDialog';
 import { EarlierVersions } from './EarlierVersions';
 import { EditPlanDialog } from './EditPlanDialog';
@@ -127,9 +128,11 @@ export function EpisodePlanning({ episodeId, canWrite }: Props) {
             {failure}
           </Alert>
         )}
-        {canWrite && current && <PersonCopyPanel key={current.id} planVersionId={current.id} />}
+        {canWrite && current && <PersonCopyPanel key={current.id} version={current} />}
         {current && plan.data && <EarlierVersions versions={plan.data.versions} currentId={current.id} />}
       </Box>
+
+      <EpisodeConnections episodeId={episodeId} goals={current?.goals ?? []} canWrite={canWrite} />
 
       {dialog === 'whatMatters' && (
         <RecordWhatMattersDialog episodeId={episodeId} onClose={() => setDialog(null)} onRecorded={() => finish('What matters to them is recorded.')} />

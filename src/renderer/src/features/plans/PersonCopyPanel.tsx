@@ -1,46 +1,43 @@
 import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client';
-import { base64Kilobytes } from './plan-fields';
+import type { PlanVersion } from '../../../../shared/ipc/plans-schemas';
+import { api } from '../../api/client';
+import { ExportDialog } from '../exports/ExportDialog';
 
-/** Makes the person's own copy (a PDF made in main). Saving it waits for the Exports area. */
-export function PersonCopyPanel({ planVersionId }: { planVersionId: string }) {
+/**
+ * The person's own copy of this plan version: a PDF made in main and saved through the one export
+ * path (purpose, recipient and lawful basis asked for; an encrypted archive whose passphrase is shown once).
+ */
+export function PersonCopyPanel({ version }: { version: Pick<PlanVersion, 'id' | 'version' | 'status'> }) {
   const [largePrint, setLargePrint] = useState(false);
-  const [making, setMaking] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-
-  const make = async () => {
-    setMaking(true);
-    setResult(null);
-    try {
-      const copy = await api.plans.personCopyPdf({ planVersionId, largePrint });
-      setResult({
-        ok: true,
-        message: `The person’s copy is ready (${base64Kilobytes(copy.pdfBase64)} KB${largePrint ? ', large print' : ''}). To save or print it, use the Exports area when it arrives: Linkdesk does not download files.`,
-      });
-    } catch (error) {
-      setResult({ ok: false, message: errorMessage(error) });
-    } finally {
-      setMaking(false);
-    }
-  };
+  const [exporting, setExporting] = useState(false);
 
   return (
     <Box sx={{ mt: 2 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2 }}>
-        <Button variant="outlined" startIcon={<PictureAsPdfOutlined />} loading={making} onClick={() => void make()}>
-          Make the person’s copy
+        <Button variant="outlined" startIcon={<PictureAsPdfOutlined />} onClick={() => setExporting(true)}>
+          Export the person’s copy
         </Button>
         <FormControlLabel label="Large print" control={<Checkbox checked={largePrint} onChange={(_event, checked) => setLargePrint(checked)} />} />
       </Box>
-      <Box role="status" sx={{ mt: result ? 1.5 : 0 }}>
-        {result && <Alert severity={result.ok ? 'success' : 'error'}>{result.message}</Alert>}
-      </Box>
+      {exporting && (
+        <ExportDialog
+          kind="person_copy"
+          intro={
+            <Typography sx={{ mt: 2 }}>
+              Version {version.version} of the plan{version.status === 'draft' ? ' (a draft, not agreed yet)' : ''}
+              {largePrint ? ', in large print' : ''}, as a PDF. Staff-only notes, the NHS number and who was present are never on it.
+            </Typography>
+          }
+          run={(declaration) => api.plans.exportPersonCopy({ planVersionId: version.id, largePrint, declaration })}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </Box>
   );
 }

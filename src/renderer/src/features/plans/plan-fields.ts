@@ -14,12 +14,5 @@ export function sameNameFieldMap<T extends FieldValues>(error: unknown, known: r
   return map;
 }
 
-/** The size of base64-encoded bytes, in whole kilobytes (at least 1). */
-export function base64Kilobytes(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  const bytes = Math.floor((base64.length * 3) / 4) - padding;
-  return Math.max(1, Math.round(bytes / 1024));
-}
-
 /** Text kept exactly as typed: spaces and line breaks shown as they were. */
 export const verbatimSx = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;

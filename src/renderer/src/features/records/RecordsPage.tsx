@@ -1,8 +1,20 @@
+import Divider from '@mui/material/Divider';
+import Stack from '@mui/material/Stack';
 import type { SessionUser } from '../../../../shared/ipc/contract';
-import { AreaPlaceholder } from '../shell/AreaPlaceholder';
+import { PageHeading } from '../../components/PageHeading';
+import { BackupSection } from './BackupSection';
+import { RetentionSection } from './RetentionSection';
 
-/** Backups, restore, retention review and erasure, for admins. */
+/** Backups, restore, retention review and erasure, for admins (the navigation shows it to no one else). */
 export function RecordsPage({ user }: { user: SessionUser }) {
-  void user;
-  return <AreaPlaceholder title="Backup and retention" purpose="Encrypted backups, restores and the retention review will live here." />;
+  if (user.role !== 'admin') return <PageHeading>Backup and retention</PageHeading>;
+  return (
+    <>
+      <PageHeading>Backup and retention</PageHeading>
+      <Stack spacing={4} divider={<Divider />} sx={{ mt: 3 }}>
+        <BackupSection />
+        <RetentionSection />
+      </Stack>
+    </>
+  );
 }

@@ -33,9 +33,19 @@ function ResultOption({ result }: { result: SearchResult }) {
   );
 }
 
+interface Props {
+  /**
+   * What choosing a person does: by default (the app bar) it opens their record. Given, the box is
+   * an ordinary labelled field that hands the choice back (the export centre picks a person with it).
+   */
+  onChoose?: (result: SearchResult) => void;
+  label?: string;
+}
+
 /** "Search people" in the app bar: name, NHS number, date of birth or notes; choosing a person opens their record. */
-export function PeopleSearch() {
+export function PeopleSearch({ onChoose, label = 'Search people' }: Props = {}) {
   const { openPerson } = useAppNavigation();
+  const inField = onChoose !== undefined;
   const [typed, setTyped] = useState('');
   const [focused, setFocused] = useState(false);
   const { results, searching, error, ready } = usePeopleSearch(typed);
@@ -51,7 +61,8 @@ export function PeopleSearch() {
       onChange={(_event, chosen) => {
         if (chosen && typeof chosen !== 'string') {
           setTyped('');
-          openPerson(chosen.personId);
+          if (onChoose) onChoose(chosen);
+          else openPerson(chosen.personId);
         }
       }}
       open={focused && ready}
@@ -73,10 +84,13 @@ export function PeopleSearch() {
         <TextField
           {...params}
           margin="none"
-          placeholder="Search people"
+          placeholder={inField ? undefined : label}
+          label={inField ? label : undefined}
+          autoFocus={inField}
+          helperText={inField ? 'Name, NHS number or date of birth' : undefined}
           slotProps={{
             ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, 'aria-label': 'Search people' },
+            htmlInput: { ...params.slotProps.htmlInput, ...(inField ? {} : { 'aria-label': label }) },
             input: {
               ...params.slotProps.input,
               startAdornment: (
@@ -89,12 +103,16 @@ export function PeopleSearch() {
         />
       )}
       slotProps={{ listbox: { 'aria-label': 'People found' } }}
-      sx={{
-        width: { xs: 220, md: 320 },
-        '& .MuiOutlinedInput-root': { bgcolor: 'background.paper', py: 0.25 },
-        '& .MuiOutlinedInput-notchedOutline': { borderColor: 'transparent' },
-        '& input::placeholder': { color: nhs.secondaryText, opacity: 1 },
-      }}
+      sx={
+        inField
+          ? { width: '100%', mt: 1 }
+          : {
+              width: { xs: 220, md: 320 },
+              '& .MuiOutlinedInput-root': { bgcolor: 'background.paper', py: 0.25 },
+              '& .MuiOutlinedInput-notchedOutline': { borderColor: 'transparent' },
+              '& input::placeholder': { color: nhs.secondaryText, opacity: 1 },
+            }
+      }
     />
   );
 }

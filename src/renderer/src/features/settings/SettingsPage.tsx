@@ -2,6 +2,7 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import type { SessionUser } from '../../../../shared/ipc/contract';
 import { PageHeading } from '../../components/PageHeading';
+import { ReportSettingsSection } from '../reports/ReportSettingsSection';
 import { DirectorySettingsSection } from './DirectorySettingsSection';
 import { MyPasswordSection } from './MyPasswordSection';
 import { UsersSection } from './UsersSection';
@@ -23,6 +24,7 @@ export function SettingsPage({ user, onWorkspaceChanged }: Props) {
         {isAdmin && <UsersSection currentUserId={user.id} />}
         {isAdmin && <WorkspaceSection onWorkspaceChanged={onWorkspaceChanged} />}
         {isAdmin && <DirectorySettingsSection />}
+        {isAdmin && <ReportSettingsSection />}
       </Stack>
     </>
   );

@@ -11,6 +11,7 @@ import { canReadRecords } from '../../session/permissions';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { CaseloadPage } from '../caseload/CaseloadPage';
 import { CodingQueuePage } from '../coding/CodingQueuePage';
+import { GapsPage } from '../connections/GapsPage';
 import { ExportCentrePage } from '../exports/ExportCentrePage';
 import { DirectoryEntryPage } from '../directory/DirectoryEntryPage';
 import { DirectoryPage } from '../directory/DirectoryPage';
@@ -92,6 +93,7 @@ function PageContent({ view, area, user, onWorkspaceChanged }: PageContentProps)
   if (page.kind === 'person') return <PersonRecordPage personId={page.personId} user={user} backTo={area} />;
   if (page.kind === 'new-referral') return <NewReferralPage person={page.person} />;
   if (page.kind === 'directory-entry') return <DirectoryEntryPage entryId={page.entryId} user={user} />;
+  if (page.kind === 'directory-gaps') return <GapsPage />;
   switch (area.id) {
     case 'caseload':
       return <CaseloadPage user={user} />;

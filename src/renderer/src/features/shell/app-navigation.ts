@@ -12,7 +12,8 @@ export type Page =
   | { kind: 'area' }
   | { kind: 'person'; personId: string }
   | { kind: 'new-referral'; person: ReferralPerson | null }
-  | { kind: 'directory-entry'; entryId: string };
+  | { kind: 'directory-entry'; entryId: string }
+  | { kind: 'directory-gaps' };
 
 export interface View {
   /** The navigation item that stays highlighted. */
@@ -30,6 +31,8 @@ export interface AppNavigation {
   startReferral: (person?: ReferralPerson) => void;
   /** Opens one directory entry, from the Directory area. */
   openDirectoryEntry: (entryId: string) => void;
+  /** Opens the gaps view (unmet needs, full services), from the Directory area. */
+  openDirectoryGaps: () => void;
 }
 
 /**
@@ -45,6 +48,7 @@ export function useAppView(landing: AreaId): [View, AppNavigation] {
       openPerson: (personId, from = 'caseload') => go(from, { kind: 'person', personId }),
       startReferral: (person) => go('caseload', { kind: 'new-referral', person: person ?? null }),
       openDirectoryEntry: (entryId) => go('directory', { kind: 'directory-entry', entryId }),
+      openDirectoryGaps: () => go('directory', { kind: 'directory-gaps' }),
     };
   }, []);
   return [view, navigation];

@@ -1,8 +1,18 @@
 import type { SessionUser } from '../../../../shared/ipc/contract';
-import { AreaPlaceholder, PLACEHOLDER_PURPOSES } from '../shell/AreaPlaceholder';
+import { PageHeading } from '../../components/PageHeading';
+import { PairsAdmin } from './PairsAdmin';
+import { SupervisionHome } from './SupervisionHome';
 
-/** The Supervision area. */
+/**
+ * The Supervision area. Admins decide who supervises whom; link workers and GP supervisors hold
+ * their weekly sessions here. Main checks every call (membership, sign-off, read-only after it);
+ * the screens only keep buttons away from people who cannot use them.
+ */
 export function SupervisionPage({ user }: { user: SessionUser }) {
-  void user;
-  return <AreaPlaceholder title="Supervision" purpose={PLACEHOLDER_PURPOSES.supervision} />;
+  return (
+    <>
+      <PageHeading>Supervision</PageHeading>
+      {user.role === 'admin' ? <PairsAdmin /> : <SupervisionHome user={user} />}
+    </>
+  );
 }

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { ExportDeclaration, ExportKind, ExportResult } from '../../../shared/domain/exports';
+import type { JobProgress, JobState } from '../../../shared/ipc/exports-schemas';
+import { AppError } from '../../errors';
+import { runExportWorker, type WorkerRun } from '../../workers/run-export-worker';
+import type { UnlockedWorkspace, WorkspaceSession } from '../workspace-session';
+import { pseudonymisationKey } from './pseudonym-key';
+import { checkLawfulBasis, writeExport } from './write-export';
+
+/**
+ * Long exports as jobs: the rows are read and the files built in a worker thread, so the main
+ * process (and every other screen) stays responsive; the screen polls `progress` and may `cancel`.
+ * When the worker is done, main writes the file through the one export path, passing the job's
+ * abort signal, so a cancel at any moment leaves no file and no audit entry.
+ *
+ * Jobs belong to one sign-in: a lock stops their workers and forgets them, and another user (or
+ * the same user after signing in again) cannot see them. A finished job's result, with its
+ * passphrase, is given to the first progress call that sees it and then forgotten.
+ */
+interface Job {
+  id: string;
+  kind: ExportKind;
+  state: JobState;
+  run: WorkerRun;
+  controller: AbortController;
+  result: ExportResult | null;
+  error: { code: AppError['code']; message: string } | null;
+}
+
+const jobsBySignIn = new WeakMap<UnlockedWorkspace, Map<string, Job>>();
+
+function jobsOf(session: WorkspaceSession): Map<string, Job> {
+  const unlocked = session.requireUnlocked();
+  let jobs = jobsBySignIn.get(unlocked);
+  if (!jobs) {
+    const created = new Map<string, Job>();
+    jobs = created;
+    jobsBySignIn.set(unlocked, created);
+    session.onNextLock(() => {
+      for (const job of created.values()) stopJob(job);
+      created.clear();
+    });
+  }
+  return jobs;
+}
+
+function stopJob(job: Job): void {
+  job.controller.abort();
+  job.run.stop();
+  if (job.state === 'running') job.state = 'cancelled';
+}
+
+export async function startPseudonymisedExtract(session: WorkspaceSession, declaration: ExportDeclaration): Promise<{ jobId: string }> {
+  checkLawfulBasis('pseudonymised_extract', declaration);
+  const jobs = jobsOf(session);
+  if ([...jobs.values()].some((job) => job.state === 'running' || job.state === 'saving')) {
+    throw new AppError('conflict', 'An extract is already being made. Wait for it to finish, or cancel it, before starting another.');
+  }
+  const key = await pseudonymisationKey(session);
+  const unlocked = session.requireUnlocked();
+  let run: WorkerRun;
+  try {
+    run = runExportWorker('pseudonymised_extract', { databasePath: session.files.database, dataKey: unlocked.dataKey, pseudonymKey: key });
+  } finally {
+    key.fill(0);
+  }
+  const job: Job = { id: randomUUID(), kind: 'pseudonymised_extract', state: 'running', run, controller: new AbortController(), result: null, error: null };
+  jobs.set(job.id, job);
+  void follow(session, unlocked, job, declaration);
+  return { jobId: job.id };
+}
+
+/** Waits for the worker, then writes the file (unless cancelled or locked meanwhile). */
+async function follow(session: WorkspaceSession, unlocked: UnlockedWorkspace, job: Job, declaration: ExportDeclaration): Promise<void> {
+  try {
+    const output = await job.run.finished;
+    if (output === null || job.controller.signal.aborted) {
+      job.state = 'cancelled';
+      return;
+    }
+    session.requireStillUnlocked(unlocked);
+    job.state = 'saving';
+    job.result = await writeExport(session, { kind: job.kind, declaration, files: output.files, details: output.details, signal: job.controller.signal });
+    job.state = 'done';
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'cancelled') {
+      job.state = 'cancelled';
+      return;
+    }
+    job.state = 'failed';
+    job.error =
+      error instanceof AppError ? { code: error.code, message: error.message } : { code: 'export_failed', message: 'The extract could not be made. Nothing was saved.' };
+  }
+}
+
+function findJob(session: WorkspaceSession, jobId: string): { jobs: Map<string, Job>; job: Job } {
+  const jobs = jobsOf(session);
+  const job = jobs.get(jobId);
+  if (!job) throw new AppError('not_found', 'That export is not running any more. Start it again if you still need it.');
+  return { jobs, job };
+}
+
+function report(jobs: Map<string, Job>, job: Job): JobProgress {
+  const { done, total } = job.run.progress();
+  const finished = job.state === 'done' || job.state === 'failed' || job.state === 'cancelled';
+  // The result (and its passphrase) is handed over once; after that Linkdesk holds no copy.
+  if (finished) jobs.delete(job.id);
+  return { jobId: job.id, state: job.state, done: job.state === 'done' ? total : done, total, result: job.state === 'done' ? job.result : null, error: job.error };
+}
+
+export function exportJobProgress(session: WorkspaceSession, jobId: string): JobProgress {
+  const { jobs, job } = findJob(session, jobId);
+  return report(jobs, job);
+}
+
+/** Stops the job. A file already saved stays saved (the answer then says 'done'). */
+export function cancelExportJob(session: WorkspaceSession, jobId: string): JobProgress {
+  const { jobs, job } = findJob(session, jobId);
+  if (job.state === 'running' || job.state === 'saving') stopJob(job);
+  return report(jobs, job);
+}

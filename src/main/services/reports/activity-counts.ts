@@ -1,0 +1,158 @@
+import { sql, type RawBuilder } from 'kysely';
+import { CONTACT_BANDS, monthLabel } from '../../../shared/domain/reports';
+import { SNOMED } from '../../../shared/domain/referral';
+import type { LinkdeskDb } from '../../store/kysely';
+
+/**
+ * The activity report's counts, aggregated in SQL. What comes back is counts by code (never a
+ * row about a person) and stays in main: suppression.ts turns it into what may be shown.
+ *
+ * Everything is filtered through the referral (episode) it belongs to, so the worker filter means
+ * "referrals this link worker holds now" in every section. Dates are the practice's calendar
+ * dates the casework stores (received on, contact on, closed on, status changed on).
+ */
+export interface ActivityFilter {
+  from: string;
+  to: string;
+  workerUserId: string | null;
+  /** Today, for "overdue" GP codes. */
+  today: string;
+  months: readonly string[];
+}
+
+export type Counts = Map<string, number>;
+
+function worker(filter: ActivityFilter): RawBuilder<unknown> {
+  return filter.workerUserId === null ? sql`` : sql`AND e.worker_user_id = ${filter.workerUserId}`;
+}
+
+async function grouped(db: LinkdeskDb, query: RawBuilder<{ key: string | null; n: number }>): Promise<Counts> {
+  const { rows } = await query.execute(db);
+  return new Map(rows.map((row) => [row.key ?? '', Number(row.n)]));
+}
+
+export function referralsBy(db: LinkdeskDb, filter: ActivityFilter, by: 'month' | 'source' | 'status'): Promise<Counts> {
+  const key = by === 'month' ? sql`substr(e.received_on, 1, 7)` : by === 'source' ? sql`e.source` : sql`e.status`;
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT ${key} AS key, COUNT(*) AS n FROM episodes e
+    WHERE e.received_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY key`);
+}
+
+/** A referral can have several reasons, so these counts do not add up to the referrals. */
+export function referralsByReason(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT r.reason AS key, COUNT(DISTINCT e.id) AS n FROM episodes e JOIN episode_reasons r ON r.episode_id = e.id
+    WHERE e.received_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY r.reason`);
+}
+
+/**
+ * Open referrals at the end of each month of the period (or at the end of the period, for its
+ * last month): received by then and not closed by then. One pass over the referrals: +1 in the
+ * month received, −1 in the month closed, summed from the first referral ever.
+ */
+export async function caseloadByMonth(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  const { rows } = await sql<{ month: string; open: number }>`
+    WITH changes(month, change) AS (
+      SELECT substr(e.received_on, 1, 7), 1 FROM episodes e WHERE e.received_on <= ${filter.to} ${worker(filter)}
+      UNION ALL
+      SELECT substr(e.closed_on, 1, 7), -1 FROM episodes e WHERE e.closed_on <= ${filter.to} ${worker(filter)}
+    ), monthly AS (SELECT month, SUM(change) AS change FROM changes GROUP BY month)
+    SELECT month, SUM(change) OVER (ORDER BY month) AS open FROM monthly ORDER BY month`.execute(db);
+  const open = new Map<string, number>();
+  let index = 0;
+  let running = 0;
+  for (const month of filter.months) {
+    while (index < rows.length && rows[index]!.month <= month) running = Number(rows[index++]!.open);
+    open.set(month, running);
+  }
+  return open;
+}
+
+export function contactsByMode(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT c.mode AS key, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
+    WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY c.mode`);
+}
+
+export async function missedContacts(db: LinkdeskDb, filter: ActivityFilter): Promise<number> {
+  const counts = await grouped(db, sql<{ key: string; n: number }>`
+    SELECT 'missed' AS key, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
+    WHERE c.did_not_attend = 1 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}`);
+  return counts.get('missed') ?? 0;
+}
+
+/** People with attended contacts in the period, by how many they had (CONTACT_BANDS). */
+export function peopleByContactBand(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  const band = sql.join(
+    CONTACT_BANDS.map((b) => (b.max === null ? sql`WHEN per.n >= ${b.min} THEN ${b.key}` : sql`WHEN per.n BETWEEN ${b.min} AND ${b.max} THEN ${b.key}`)),
+    sql` `,
+  );
+  return grouped(db, sql<{ key: string; n: number }>`
+    WITH per AS (
+      SELECT c.person_id, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
+      WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+      GROUP BY c.person_id)
+    SELECT CASE ${band} END AS key, COUNT(*) AS n FROM per GROUP BY key`);
+}
+
+/**
+ * Decisions at first contact, by month, dated by the contact at which the person decided: the
+ * same date the GP code carries, so each referral's decision is counted once.
+ */
+export function decisionsByMonth(db: LinkdeskDb, filter: ActivityFilter, decision: 'accepted' | 'declined'): Promise<Counts> {
+  const code = decision === 'accepted' ? SNOMED.referralToSocialPrescribing.code : SNOMED.socialPrescribingDeclined.code;
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT substr(q.contact_on, 1, 7) AS key, COUNT(*) AS n FROM coding_queue q JOIN episodes e ON e.id = q.episode_id
+    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY key`);
+}
+
+/** GP codes for contacts in the period, by where they are: recorded within the week, late, waiting, overdue. */
+export function gpCodes(db: LinkdeskDb, filter: ActivityFilter, code: string): Promise<Counts> {
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT CASE
+        WHEN q.recorded_on IS NOT NULL AND q.recorded_on <= q.due_on THEN 'on_time'
+        WHEN q.recorded_on IS NOT NULL THEN 'late'
+        WHEN q.due_on < ${filter.today} THEN 'overdue'
+        ELSE 'waiting' END AS key,
+      COUNT(*) AS n
+    FROM coding_queue q JOIN episodes e ON e.id = q.episode_id
+    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY key`);
+}
+
+export function closuresByReason(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT e.closure_reason AS key, COUNT(*) AS n FROM episodes e
+    WHERE e.status = 'closed' AND e.closed_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY e.closure_reason`);
+}
+
+/**
+ * Directory use: connections to groups and services by the service's category, either made
+ * (suggested) in the period or starting to attend in the period.
+ */
+export function connectionsByCategory(db: LinkdeskDb, filter: ActivityFilter, event: 'made' | 'attending'): Promise<Counts> {
+  const step = event === 'made' ? sql`h.from_status IS NULL` : sql`h.to_status = 'attending'`;
+  return grouped(db, sql<{ key: string; n: number }>`
+    SELECT s.category AS key, COUNT(*) AS n
+    FROM connection_status_history h
+      JOIN connections c ON c.id = h.connection_id
+      JOIN episodes e ON e.id = c.episode_id
+      JOIN directory_services s ON s.id = c.service_id
+    WHERE ${step} AND h.changed_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    GROUP BY s.category`);
+}
+
+/** Rows for every month of the period, zeros included, labelled "Mar 2026". */
+export function monthRows(filter: ActivityFilter, counts: Counts) {
+  return filter.months.map((month) => ({ key: month, label: monthLabel(month), count: counts.get(month) ?? 0 }));
+}
+
+/** Rows for every code of a list, zeros included, in the list's order. */
+export function codeRows(labels: Readonly<Record<string, string>>, counts: Counts) {
+  return Object.entries(labels).map(([key, label]) => ({ key, label, count: counts.get(key) ?? 0 }));
+}

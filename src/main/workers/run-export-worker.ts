@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import { logger } from '../logger';
+import type { ExtractOutput } from '../services/exports/pseudonymised-extract';
+import { CONTROL, CONTROL_SLOTS, type ExportWorkerData, type WorkerMessage, type WorkerTask } from './export-worker-protocol';
+import { workerScript } from './worker-scripts';
+
+export interface WorkerRun {
+  /** Rows done and rows in all, as the worker last reported them. */
+  progress(): { done: number; total: number };
+  /** Asks the worker to stop; it stops within a few hundred rows and returns nothing. */
+  stop(): void;
+  /** The files, or null when stopped. */
+  finished: Promise<ExtractOutput | null>;
+}
+
+/** A copy in its own ArrayBuffer, so transferring it moves exactly these bytes and nothing else. */
+function ownCopy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+/**
+ * Starts an export worker thread. The data key and the pseudonymisation key go over as fresh
+ * copies in the transfer list: after `new Worker` returns, main holds no copy of them (the buffers
+ * are detached here), and the worker zeroes them as soon as it has used them.
+ */
+export function runExportWorker(task: WorkerTask, keys: { databasePath: string; dataKey: Uint8Array; pseudonymKey: Uint8Array }): WorkerRun {
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const dataKey = ownCopy(keys.dataKey);
+  const pseudonymKey = ownCopy(keys.pseudonymKey);
+  const data: ExportWorkerData = { task, databasePath: keys.databasePath, dataKey, pseudonymKey, control: control.buffer as SharedArrayBuffer };
+  const script = workerScript('export-worker');
+  let worker: Worker;
+  try {
+    worker = new Worker(script.url, { workerData: data, transferList: [dataKey.buffer as ArrayBuffer, pseudonymKey.buffer as ArrayBuffer], execArgv: script.execArgv });
+  } finally {
+    // Detached when the transfer worked; zeroed in case it did not.
+    if (dataKey.byteLength > 0) dataKey.fill(0);
+    if (pseudonymKey.byteLength > 0) pseudonymKey.fill(0);
+  }
+  const failed = () => new AppError('export_failed', 'The extract could not be made. Nothing was saved.');
+  const finished = new Promise<ExtractOutput | null>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      settled = true;
+      if (message.type === 'done') resolve(message.output);
+      else if (message.type === 'stopped') resolve(null);
+      else {
+        logger.error('export.worker_failed', { task, reason: message.reason, error: message.errorName });
+        reject(failed());
+      }
+    });
+    worker.on('error', (error) => {
+      logger.error('export.worker_crashed', { task, error: error.name });
+      settled = true;
+      reject(failed());
+    });
+    worker.on('exit', (code) => {
+      if (settled) return;
+      logger.error('export.worker_exited', { task, code });
+      reject(failed());
+    });
+  });
+  return {
+    progress: () => ({ done: Atomics.load(control, CONTROL.done), total: Atomics.load(control, CONTROL.total) }),
+    stop: () => Atomics.store(control, CONTROL.stop, 1),
+    finished,
+  };
+}
