@@ -5,6 +5,7 @@ import {
   ADMIN,
   LINK_WORKER,
   SUPERVISOR,
+  assignSupervision,
   callRouter,
   expect,
   expectAccessible,
@@ -71,6 +72,7 @@ async function addService(harness: Harness, service: Service): Promise<string> {
  */
 async function setUp(harness: Harness): Promise<{ walkingId: string; episodeId: string }> {
   await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await assignSupervision(harness, SUPERVISOR, [LINK_WORKER]);
   await callRouter(harness, 'session.signIn', { username: LINK_WORKER.username, password: LINK_WORKER.password });
   const walkingId = await addService(harness, { name: WALKING, organisation: 'Riverside Ramblers', category: 'walking_groups', capacity: 20, placesUsed: 8 });
   await addService(harness, { name: KNITTING, organisation: 'Brook Lane Community Centre', category: 'knitting_crafts', status: 'closed' });
