@@ -173,7 +173,7 @@ test('a subject access export made through the export centre, opened with its pa
   await expectDialogAccessibleNow(page, 'pseudonymised extract in progress');
   const made = await takeResult(page, 'Pseudonymised record-level extract', 'exports-07-extract-result');
   const extractFiles = await readExportFiles({ folder: harness.exportFolder, fileName: made.fileName }, made.passphrase);
-  expect([...extractFiles.keys()].sort()).toEqual(['README.txt', 'contacts.csv', 'episodes.csv']);
+  expect([...extractFiles.keys()].sort()).toEqual(['README.txt', 'contacts.csv', 'episodes.csv', 'measures.csv']);
   const contacts = new TextDecoder().decode(extractFiles.get('contacts.csv'));
   expect(contacts.trimEnd().split('\r\n')).toHaveLength(1 + 1 + SEEDED_PEOPLE * CONTACTS_EACH);
   expect(contacts).not.toContain(PERSON.last);

@@ -19,10 +19,13 @@ import { callChecked, channelSpec } from '../support/checked-call';
  * a role the channel is closed to gets forbidden and one access.denied audit entry; a locked
  * session gets locked. Nothing else changes: every table but the audit log hashes the same, the
  * audit log only grows by those access.denied entries, and the workspace files stay byte for byte.
- * LINKDESK_FUZZ_RUNS sets the payloads per channel for allowed callers (default 200); a refusal
- * by role or lock comes before the input is read, so those get a sixth as many.
+ * Allowed callers get about PAYLOADS_PER_ROLE payloads in all, shared out over the channels (at
+ * least 60 and at most 200 each), so the run time stays put as channels are added;
+ * LINKDESK_FUZZ_RUNS sets the number per channel instead. A refusal by role or lock comes before
+ * the input is read, so those get a sixth as many.
  */
-const RUNS_ALLOWED = Number(process.env.LINKDESK_FUZZ_RUNS ?? 200);
+const PAYLOADS_PER_ROLE = 12_000;
+const RUNS_ALLOWED = Number(process.env.LINKDESK_FUZZ_RUNS ?? Math.min(200, Math.max(60, Math.round(PAYLOADS_PER_ROLE / channelNames().length))));
 const RUNS_REFUSED = Math.ceil(RUNS_ALLOWED / 6);
 
 type Who = Role | 'locked';

@@ -63,7 +63,7 @@ export const EXPORT_KINDS = {
   pseudonymised_extract: {
     label: 'Pseudonymised record-level extract',
     protection: 'encrypted',
-    contains: ['One row per contact or episode', 'A keyed hash in place of every identifier', 'Age bands instead of dates of birth', 'Postcode districts only', 'No free text'],
+    contains: ['One row per referral, contact or wellbeing measure', 'A keyed hash in place of every identifier', 'Age bands instead of dates of birth', 'Postcode districts only', 'No free text'],
     fileStem: 'pseudonymised-extract',
     defaults: { purpose: 'Service evaluation', recipient: 'The PCN analyst', lawfulBasis: 'service_planning' },
   },

@@ -39,7 +39,7 @@ export const ACTIVITY_SECTIONS = {
   gp_codes: 'SNOMED codes for the GP record',
   closures_by_reason: 'Referrals closed, by reason',
   directory_use: 'Directory use: connections to groups and services',
-  ons4_change: 'ONS4 personal wellbeing: change between first and last scores',
+  ons4_change: 'ONS4 personal wellbeing: change from the start to the end',
 } as const;
 export type ActivitySection = keyof typeof ACTIVITY_SECTIONS;
 export const ACTIVITY_SECTION_CODES = Object.keys(ACTIVITY_SECTIONS) as [ActivitySection, ...ActivitySection[]];

@@ -89,8 +89,6 @@ export const activityReportSchema = z
     generatedAt: z.string(),
     headline: z.array(z.object({ key: z.string(), label: z.string(), count: countCellSchema })),
     tables: z.array(reportTableSchema),
-    /** Sections that cannot be shown for this workspace yet, and why. */
-    unavailable: z.array(z.object({ section: z.enum(ACTIVITY_SECTION_CODES), reason: z.string() })),
   })
   // The last guard: whatever a service did, a small number never crosses the bridge as a number.
   .superRefine((report, context) => {

@@ -14,6 +14,7 @@ import { declaration, exportEntries, exportedText, finished, FREE_TEXT, fullReco
  * itself. These tests run that worker for real (from the TypeScript sources, and once from the
  * built bundle), against real encrypted workspaces.
  */
+const CLOSING = { note: 'CLOSING NOTE: may come back in the summer', whatMattered: 'WHAT MATTERED: finding an apprenticeship' };
 const YOUNG = { nhsNumber: '4010232137', givenName: 'Tamsin', familyName: 'Yorke', dateOfBirth: '2008-09-01', postcode: 'BD7 1DP' };
 
 function csvRows(text: string): string[][] {
@@ -33,6 +34,8 @@ async function twoPeople(work: Casework) {
   const young = await createPerson(work.worker, YOUNG);
   const episode = await createEpisode(work.worker, young.id, { reasons: ['employment', 'low_mood'] });
   await recordContact(work.worker, episode.id, { decision: 'declined', notes: 'YOUNG NOTE: does not want support now' });
+  await ok(work.worker, 'systemUse.record', { episodeId: episode.id, period: 'before', gpConsultations: 4, aeAttendances: 1 });
+  await ok(work.worker, 'outcomes.closeEpisode', { episodeId: episode.id, closureReason: 'declined', closureNote: CLOSING.note, whatMattered: CLOSING.whatMattered });
   return { record, young: { personId: young.id, episodeId: episode.id } };
 }
 
@@ -60,13 +63,14 @@ describe('pseudonymised record-level extract', () => {
 
     const { jobId } = await ok<{ jobId: string }>(admin, 'exports.pseudonymisedExtract', { declaration: declaration('pseudonymised_extract') });
     const progress = await finished(admin, jobId);
-    expect(progress).toMatchObject({ state: 'done', done: 5, total: 5, error: null });
+    // 2 referrals, 3 contacts and 3 measures.
+    expect(progress).toMatchObject({ state: 'done', done: 8, total: 8, error: null });
     const result = progress.result!;
     expect(result.encrypted).toBe(true);
     expect(result.fileName).toMatch(/^pseudonymised-extract-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}\.zip$/);
 
     const files = await exportedText(result);
-    expect([...files.keys()].sort()).toEqual(['README.txt', 'contacts.csv', 'episodes.csv']);
+    expect([...files.keys()].sort()).toEqual(['README.txt', 'contacts.csv', 'episodes.csv', 'measures.csv']);
     expect(files.get('README.txt')).toMatch(/^OFFICIAL-SENSITIVE/);
 
     const key = pseudonymKeyOf(admin);
@@ -86,7 +90,17 @@ describe('pseudonymised record-level extract', () => {
         attended_contacts: '2',
         worker_key: hmac(key, `worker:${work.ids.worker}`),
       }),
-      expect.objectContaining({ person_key: hmac(key, `person:${young.personId}`), age_band_at_referral: '0-17', postcode_district: 'BD7', reasons: 'employment;low_mood', status: 'declined' }),
+      expect.objectContaining({
+        person_key: hmac(key, `person:${young.personId}`),
+        age_band_at_referral: '0-17',
+        postcode_district: 'BD7',
+        reasons: 'employment;low_mood',
+        status: 'closed',
+        closure_reason: 'declined',
+        gp_consultations_before: '4',
+        ae_attendances_before: '1',
+        gp_consultations_after: '',
+      }),
     ]);
     const contacts = table(files.get('contacts.csv')!);
     expect(contacts.map((row) => [row.person_key, row.episode_key, row.mode, row.duration_minutes, row.decision, row.age_band_at_contact])).toEqual([
@@ -95,9 +109,16 @@ describe('pseudonymised record-level extract', () => {
       [hmac(key, `person:${young.personId}`), hmac(key, `episode:${young.episodeId}`), 'phone', '20', 'declined', '0-17'],
     ]);
 
+    const measures = table(files.get('measures.csv')!);
+    expect(measures.map((row) => [row.person_key, row.instrument, row.timepoint, row.recorded_on, row.declined, row.answer_1, row.answer_4, row.answer_5, row.age_band_at_measure])).toEqual([
+      [hmac(key, `person:${record.personId}`), 'ons4', 'baseline', '2026-03-02', 'no', '3', '7', '', '65-74'],
+      [hmac(key, `person:${record.personId}`), 'ucla3', 'baseline', '2026-03-02', 'yes', '', '', '', '65-74'],
+      [hmac(key, `person:${record.personId}`), 'ons4', 'review', '2026-03-09', 'no', '6', '3', '', '75-84'],
+    ]);
+
     const [entry] = exportEntries(admin);
     expect(entry).toMatchObject({ entity_type: 'export', entity_id: result.fileName, actor_user_id: work.ids.admin });
-    expect(entry!.details).toMatchObject({ kind: 'pseudonymised_extract', sha256: result.sha256, lawfulBasis: 'service_planning', episodes: 2, contacts: 3, people: 2 });
+    expect(entry!.details).toMatchObject({ kind: 'pseudonymised_extract', sha256: result.sha256, lawfulBasis: 'service_planning', episodes: 2, contacts: 3, measures: 3, people: 2 });
   });
 
   it('holds no name, NHS number, date of birth, postcode, id or free text: every byte of every file is checked', async () => {
@@ -123,6 +144,8 @@ describe('pseudonymised record-level extract', () => {
       YOUNG.dateOfBirth,
       YOUNG.postcode,
       'YOUNG NOTE',
+      CLOSING.note,
+      CLOSING.whatMattered,
       STAFF_NOTES,
       ...Object.values(FREE_TEXT),
       ...record.planGoals,

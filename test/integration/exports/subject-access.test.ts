@@ -3,7 +3,7 @@ import type { ExportResult } from '../../../src/shared/domain/exports';
 import { casework, createPerson, recordContact, createEpisode } from '../../support/casework';
 import { pdfText, readExportFiles } from '../../support/exports';
 import { ok, refused } from '../../support/workspace';
-import { declaration, exportEntries, exportedText, FREE_TEXT, fullRecord, leaks, MARGARET, STAFF_NOTES } from './support';
+import { declaration, exportEntries, exportedText, FREE_TEXT, fullRecord, leaks, MARGARET, ONS4_BASELINE, ONS4_REVIEW, STAFF_NOTES } from './support';
 
 const OTHER = { nhsNumber: '4010232137', givenName: 'Bartholomew', familyName: 'Quenby', dateOfBirth: '1990-12-01', postcode: 'BD7 1DP' };
 const OTHER_NOTE = 'OTHER PERSON NOTE: not for Margaretha';
@@ -19,6 +19,7 @@ interface SubjectAccessJson {
     plans: { staffNotes: string; goals: { text: string }[] }[];
     connections: { handoverNote: string }[];
     gpCoding: { code: string }[];
+    outcomes: { measures: { instrument: string; timepoint: string; declined: boolean; answers: number[] | null }[] }[];
     audit: { action: string; what: string; by: string }[];
   };
 }
@@ -55,6 +56,12 @@ describe('subject access export', () => {
     expect(json.sections.plans[0]!.goals.map((goal) => goal.text)).toEqual(record.planGoals);
     expect(json.sections.connections.map((connection) => connection.handoverNote)).toEqual([FREE_TEXT.handoverNote]);
     expect(json.sections.gpCoding.map((code) => code.code)).toEqual(['871731000000106']);
+    const [outcomes] = json.sections.outcomes;
+    expect(outcomes!.measures.map((measure) => [measure.instrument, measure.timepoint, measure.declined, measure.answers])).toEqual([
+      ['ons4', 'baseline', false, ONS4_BASELINE],
+      ['ucla3', 'baseline', true, null],
+      ['ons4', 'review', false, ONS4_REVIEW],
+    ]);
     // Who opened and changed the record: the worker's reads and changes, by name.
     const actions = json.sections.audit.map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['person.created', 'episode.created', 'contact.recorded', 'plan.agreed', 'connection.created', 'person.viewed']));
@@ -65,11 +72,14 @@ describe('subject access export', () => {
     expect(text).toContain(`About: ${MARGARET.givenName} ${MARGARET.familyName}`);
     expect(text).toContain('NHS number: 943 476 5919');
     expect(text).toContain('Date of birth: 5 March 1951');
-    for (const heading of ['Your details', 'Referrals', 'Contacts', 'Notes', 'What matters to you', 'Care and support plans', 'Groups and services you were connected to', 'Codes for your GP record', 'Who has opened, changed or exported your record']) {
+    for (const heading of ['Your details', 'Referrals', 'Contacts', 'Notes', 'What matters to you', 'Care and support plans', 'How you were doing: wellbeing measures and outcomes', 'Groups and services you were connected to', 'Codes for your GP record', 'Who has opened, changed or exported your record']) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(FREE_TEXT.contactNotes);
     expect(text).toContain(STAFF_NOTES);
+    expect(text).toContain('ONS4 personal wellbeing, baseline, 2 March 2026: Life satisfaction 3; Worthwhile 4; Happiness 2; Anxiety 7');
+    expect(text).toContain('UCLA 3-item loneliness scale, baseline, 2 March 2026: you chose not to answer');
+    expect(text).toContain('Change: Life satisfaction went from');
     expect(text).toContain(`Person record opened By: ${names.worker}`);
     const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThan(1);

@@ -47,6 +47,10 @@ export const MARGARET = {
   carerOrNextOfKin: FREE_TEXT.carer,
 };
 
+/** ONS4 answers: life satisfaction, worthwhile, happiness, anxiety (each 0–10, never summed). */
+export const ONS4_BASELINE = [3, 4, 2, 7];
+export const ONS4_REVIEW = [6, 7, 6, 3];
+
 export interface FullRecord {
   personId: string;
   episode: Episode;
@@ -56,7 +60,8 @@ export interface FullRecord {
 /**
  * Margaretha: details, a referral accepted at the first contact (which queues her GP code), a
  * second contact, a note, a "what matters to me" conversation, an agreed plan with staff-only
- * notes, and a connection to a directory service with a handover note.
+ * notes, a connection to a directory service with a handover note, an ONS4 baseline and
+ * follow-up, and a declined UCLA-3 baseline.
  */
 export async function fullRecord(work: Casework): Promise<FullRecord> {
   const { worker, clock } = work;
@@ -74,8 +79,11 @@ export async function fullRecord(work: Casework): Promise<FullRecord> {
   const plan = await agreedPlan(worker, episode.id, { staffNotes: STAFF_NOTES });
   const service = await createEntry(worker);
   await ok(worker, 'connections.create', { episodeId: episode.id, serviceId: service.id, handoverNote: FREE_TEXT.handoverNote });
+  await ok(worker, 'outcomes.record', { episodeId: episode.id, instrument: 'ons4', timepoint: 'baseline', recordedOn: '2026-03-02', answers: ONS4_BASELINE });
+  await ok(worker, 'outcomes.record', { episodeId: episode.id, instrument: 'ucla3', timepoint: 'baseline', recordedOn: '2026-03-02', declined: true });
   advanceDays(clock, 7);
   await recordContact(worker, episode.id, { mode: 'phone', durationMinutes: 20 });
+  await ok(worker, 'outcomes.record', { episodeId: episode.id, instrument: 'ons4', timepoint: 'review', recordedOn: '2026-03-09', answers: ONS4_REVIEW });
   return { personId: person.id, episode, planGoals: plan.goals.map((goal) => goal.text) };
 }
 

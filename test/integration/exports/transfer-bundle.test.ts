@@ -4,7 +4,7 @@ import type { FhirBundle } from '../../../src/main/services/exports/fhir-bundle'
 import type { TransferRecord } from '../../../src/main/services/exports/transfer-bundle';
 import { casework, type Casework } from '../../support/casework';
 import { ok, refused } from '../../support/workspace';
-import { declaration, exportEntries, exportedText, FREE_TEXT, fullRecord, leaks, MARGARET, STAFF_NOTES } from './support';
+import { declaration, exportEntries, exportedText, FREE_TEXT, fullRecord, leaks, MARGARET, ONS4_BASELINE, ONS4_REVIEW, STAFF_NOTES } from './support';
 
 async function transfer(session: Casework['worker'], personId: string): Promise<{ result: ExportResult; record: TransferRecord; fhir: FhirBundle }> {
   const result = await ok<ExportResult>(session, 'exports.transferBundle', { personId, declaration: declaration('transfer_bundle') });
@@ -50,6 +50,11 @@ describe('transfer bundle', () => {
     expect(record.plan!.goals.map((goal) => goal.text)).toEqual(full.planGoals);
     expect(record.connections).toEqual([expect.objectContaining({ service: 'Tuesday Knit and Natter', status: 'suggested' })]);
     expect(record.earlierReferrals).toEqual([]);
+    expect(record.measures.map((measure) => [measure.instrument, measure.timepoint, measure.declined, measure.answers])).toEqual([
+      ['ons4', 'baseline', false, ONS4_BASELINE],
+      ['ucla3', 'baseline', true, null],
+      ['ons4', 'review', false, ONS4_REVIEW],
+    ]);
   });
 
   it('leaves out notes, staff-only words, who was present, the referrer’s name and the audit trail', async () => {
@@ -67,7 +72,7 @@ describe('transfer bundle', () => {
     expect(fhir).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     expect(emptyElements(fhir)).toEqual([]);
     const types = fhir.entry.map((entry) => entry.resource.resourceType);
-    expect(types).toEqual(['Patient', 'EpisodeOfCare', 'Encounter', 'Encounter', 'Goal', 'Goal', 'CarePlan']);
+    expect(types).toEqual(['Patient', 'EpisodeOfCare', 'Encounter', 'Encounter', 'Observation', 'Observation', 'Observation', 'Goal', 'Goal', 'CarePlan']);
     const urls = new Set(fhir.entry.map((entry) => entry.fullUrl));
     expect(fhir.entry.every((entry) => entry.fullUrl === `urn:uuid:${entry.resource.id}`)).toBe(true);
     expect(references(fhir).filter((reference) => !urls.has(reference))).toEqual([]);
@@ -87,6 +92,19 @@ describe('transfer bundle', () => {
     expect(resource('Encounter')[0]).toMatchObject({ length: { value: 45, unit: 'min' }, episodeOfCare: [{ reference: `urn:uuid:${full.episode.id}` }] });
     expect(resource('CarePlan')[0]).toMatchObject({ status: 'active', intent: 'plan', description: `What matters to me: ${FREE_TEXT.ownWords}` });
     expect(resource('Goal').map((goal) => (goal.description as { text: string }).text)).toEqual(record.plan!.goals.map((goal) => goal.text));
+    // ONS4: four answers as components, never summed into one value; a declined measure says so.
+    const [ons4Baseline, uclaDeclined, ons4Review] = resource('Observation');
+    expect(ons4Baseline).toMatchObject({ status: 'final', effectiveDateTime: '2026-03-02', code: { text: 'ONS4 personal wellbeing (baseline)' }, subject: { reference: `urn:uuid:${full.personId}` } });
+    expect((ons4Baseline!.component as { code: { text: string }; valueInteger: number }[]).map((c) => [c.code.text, c.valueInteger])).toEqual([
+      ['Life satisfaction', ONS4_BASELINE[0]],
+      ['Worthwhile', ONS4_BASELINE[1]],
+      ['Happiness', ONS4_BASELINE[2]],
+      ['Anxiety', ONS4_BASELINE[3]],
+    ]);
+    expect(ons4Baseline).not.toHaveProperty('valueInteger');
+    expect(uclaDeclined).toMatchObject({ dataAbsentReason: { coding: [{ code: 'asked-declined' }] } });
+    expect(uclaDeclined).not.toHaveProperty('component');
+    expect(ons4Review).toMatchObject({ effectiveDateTime: '2026-03-09', component: expect.arrayContaining([{ code: { text: 'Anxiety' }, valueInteger: ONS4_REVIEW[3] }]) });
   });
 
   it('is audited against the person, and is for link workers and GP supervisors only', async () => {
@@ -98,7 +116,7 @@ describe('transfer bundle', () => {
       expect.objectContaining({
         entity_type: 'person',
         entity_id: full.personId,
-        details: expect.objectContaining({ kind: 'transfer_bundle', sha256: result.sha256, episodeId: full.episode.id, contacts: 2, fhirResources: 7, lawfulBasis: 'direct_care' }),
+        details: expect.objectContaining({ kind: 'transfer_bundle', sha256: result.sha256, episodeId: full.episode.id, contacts: 2, measures: 3, fhirResources: 10, lawfulBasis: 'direct_care' }),
       }),
     ]);
     const admin = await work.as('admin');

@@ -98,7 +98,8 @@ async function main(): Promise<void> {
     }
     const note = await call<{ id: string }>(worker, 'people.addNote', { personId, episodeId: episode.id, text: `Note for ${unique}` });
     say({ kind: 'note', id: note.id, personId });
-    if (admin && round % 3 === 1) {
+    // Renames start in the first round: kills come early, and every renaming child should rename at least once.
+    if (admin && round % 3 === 0) {
       const name = `Crash test ${unique}`;
       say({ kind: 'renaming', name });
       await call(admin, 'settings.update', { workspaceName: name, idleMinutes: 10 });

@@ -29,6 +29,7 @@ const NOT_FUZZED: Record<string, string> = {
   'users.create': "derives a key for each new user's slot",
   'users.setTemporaryPassword': 'derives keys on every call',
   'users.disable': 'would disable the very users the fuzz signs in as',
+  'backup.restore': 'replaces the workspace the fuzz runs in with a backup, and locks it',
 };
 
 

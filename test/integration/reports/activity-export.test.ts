@@ -52,7 +52,7 @@ describe('exporting the activity report', () => {
     expect(rows('Referrals received, by source').filter((row) => !row.endsWith(': 0'))).toEqual(['GP and wider general practice: *', 'Pharmacy: <3', 'Self-referral: <3', 'Total: 13']);
     expect(rows('Open referrals at the end of the month')).toEqual(['Jan 2026: 4', 'Feb 2026: 7', 'Mar 2026: 10']);
     expect(rows('Declined social prescribing')).toEqual(['Jan 2026: 0', 'Feb 2026: <3', 'Mar 2026: 0', 'Total: <3']);
-    expect(csv).toContainEqual([expect.stringContaining('ONS4'), expect.stringContaining('ONS4'), 'Not available', expect.stringContaining('not recorded')]);
+    expect(csv).toContainEqual(['ONS4 personal wellbeing: change from the start to the end', 'Anxiety (lower is better)', 'Better at the end', '0']);
 
     expect(text).toContain('OFFICIAL-SENSITIVE');
     expect(text).toContain('PCN activity report');
@@ -92,7 +92,7 @@ describe('exporting the activity report', () => {
     expect(values.length).toBeGreaterThan(100);
     expect(values.filter((value) => /^[1-7]$/.test(value))).toEqual([]);
     expect(values).toContain('<8');
-    expect(values.filter((value) => !/^(0|<8|\*|—|\d{2,}|[89])$/.test(value) && !value.includes('not recorded'))).toEqual([]);
+    expect(values.filter((value) => !/^(0|<8|\*|—|\d{2,}|[89])$/.test(value))).toEqual([]);
     // The chart values in the PDF: every number printed beside a bar is 0 or at least 8.
     const chartNumbers = [...text.matchAll(/(?:Jan|Feb|Mar) 2026\s+(\d+)/g)].map((match) => Number(match[1]));
     expect(chartNumbers.length).toBeGreaterThan(0);

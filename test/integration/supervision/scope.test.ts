@@ -76,6 +76,21 @@ describe('a GP supervisor reads the casework of the link workers they supervise,
     expect(auditOf(supervisor, 'access.denied')).toHaveLength(reads.length);
   });
 
+  it('refuses the outcomes, the GP and A&E counts and the person-level exports of such a case, and writes no file', async () => {
+    const { supervisor, stray } = await supervision();
+    const { person, episode } = await personWithEpisode(stray);
+    const declaration = { purpose: 'Answering a subject access request', recipient: 'The person who asked', lawfulBasis: 'subject_access' };
+    const attempts: [string, unknown][] = [
+      ['outcomes.forPerson', { personId: person.id }],
+      ['systemUse.record', { episodeId: episode.id, period: 'before', gpConsultations: 3, aeAttendances: 1 }],
+      ['exports.subjectAccess', { personId: person.id, declaration }],
+      ['exports.transferBundle', { personId: person.id, declaration: { ...declaration, lawfulBasis: 'direct_care' } }],
+    ];
+    for (const [channel, input] of attempts) expect(await refused(supervisor, channel, input), channel).toEqual(OUT_OF_SCOPE);
+    expect(auditOf(supervisor, 'access.denied')).toHaveLength(attempts.length);
+    expect(auditOf(supervisor, 'export.created')).toEqual([]);
+  });
+
   it('lists only supervisees’ cases in the caseload, the worker filter, search and the coding queue', async () => {
     const { supervisor, stray, strayId, worker, ids, names } = await supervision();
     const theirs = await personWithEpisode(stray, {}, { givenName: 'Hidden', familyName: 'Zebedee' });

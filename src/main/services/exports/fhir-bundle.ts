@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { INSTRUMENTS, itemNames } from '../../../shared/domain/outcomes/instruments';
 import { CONTACT_MODES, REFERRAL_REASONS, REFERRAL_SOURCES, SNOMED } from '../../../shared/domain/referral';
 import type { TransferRecord } from './transfer-bundle';
 
@@ -11,6 +12,9 @@ import type { TransferRecord } from './transfer-bundle';
  *   each contact → Encounter (class from the contact mode, period from time and minutes; did not
  *            attend → status "cancelled");
  *   plan → CarePlan (intent "plan", steps as activities) with one Goal per goal;
+ *   each wellbeing measure → Observation (category survey; ONS4's four answers as components,
+ *            never summed; SWEMWBS raw score with the metric score as a component; UCLA-3 total;
+ *            declined → dataAbsentReason "asked-declined");
  *   earlier referrals → EpisodeOfCare with status "finished" or "cancelled".
  * Every resource has a `urn:uuid:` fullUrl and references point inside the bundle.
  */
@@ -106,6 +110,29 @@ function escapeXml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+function observation(measure: TransferRecord['measures'][number], patientId: string): Resource {
+  const base = {
+    resourceType: 'Observation',
+    id: measure.id,
+    status: 'final',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }] }],
+    code: { text: `${INSTRUMENTS[measure.instrument].label} (${measure.timepoint})` },
+    subject: ref(patientId),
+    effectiveDateTime: measure.recordedOn,
+  };
+  if (measure.declined || !measure.answers) {
+    return { ...base, dataAbsentReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'asked-declined', display: 'Asked But Declined' }] } };
+  }
+  const names = itemNames(measure.instrument);
+  const answers = measure.answers.map((answer, index) => ({ code: { text: names[index] }, valueInteger: answer }));
+  if (measure.instrument === 'ons4') return { ...base, component: answers };
+  return {
+    ...base,
+    ...(measure.total !== null ? { valueInteger: measure.total } : {}),
+    component: [...answers, ...(measure.metric !== null ? [{ code: { text: 'SWEMWBS metric score' }, valueQuantity: { value: measure.metric } }] : [])],
+  };
+}
+
 export function toFhirBundle(record: TransferRecord): FhirBundle {
   const resources: Resource[] = [patient(record)];
   const patientId = record.person.id;
@@ -128,6 +155,7 @@ export function toFhirBundle(record: TransferRecord): FhirBundle {
       });
     }
   }
+  for (const measure of record.measures) resources.push(observation(measure, patientId));
   for (const earlier of record.earlierReferrals) resources.push(episodeOfCare(earlier.id, patientId, earlier));
   if (plan && referral) {
     for (const goal of plan.goals) {

@@ -27,7 +27,7 @@ export interface ExtractControl {
 export interface ExtractOutput {
   files: ExportFile[];
   /** Counts for the audit entry. */
-  details: { episodes: number; contacts: number; people: number };
+  details: { episodes: number; contacts: number; measures: number; people: number };
 }
 
 const PROGRESS_EVERY = 500;
@@ -49,6 +49,24 @@ export const EPISODE_COLUMNS = [
   'attended_contacts',
   'last_contact_on',
   'worker_key',
+  'gp_consultations_before',
+  'ae_attendances_before',
+  'gp_consultations_after',
+  'ae_attendances_after',
+] as const;
+
+/** Answers go in answer_1 … answer_7 (ONS4 uses 4, UCLA-3 uses 3, SWEMWBS 7); total and metric as each scale defines them. */
+export const MEASURE_COLUMNS = [
+  'person_key',
+  'episode_key',
+  'instrument',
+  'timepoint',
+  'recorded_on',
+  'declined',
+  ...[1, 2, 3, 4, 5, 6, 7].map((item) => `answer_${item}`),
+  'total',
+  'metric',
+  'age_band_at_measure',
 ] as const;
 
 export const CONTACT_COLUMNS = ['person_key', 'episode_key', 'contact_on', 'mode', 'duration_minutes', 'did_not_attend', 'decision', 'age_band_at_contact', 'worker_key'] as const;
@@ -70,6 +88,23 @@ interface EpisodeRow {
   postcode: string | null;
   reasons: string | null;
   first_contact_on: string | null;
+  gp_before: number | null;
+  ae_before: number | null;
+  gp_after: number | null;
+  ae_after: number | null;
+}
+
+interface MeasureRow {
+  person_id: string;
+  episode_id: string;
+  instrument: string;
+  timepoint: string;
+  recorded_on: string;
+  declined: number;
+  answers_json: string | null;
+  total: number | null;
+  metric: number | null;
+  date_of_birth: string | null;
 }
 
 interface ContactRow {
@@ -106,7 +141,7 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
   raw.exec('BEGIN');
   try {
     const count = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const total = count('episodes') + count('contacts');
+    const total = count('episodes') + count('contacts') + count('outcome_measures');
     let done = 0;
     const step = (): boolean => {
       done += 1;
@@ -124,8 +159,9 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
         `SELECT e.id, e.person_id, e.worker_user_id, e.source, e.received_on, e.urgency, e.status, e.closure_reason, e.closed_on,
                 e.first_contact_due_on, e.contact_count, e.last_contact_on, p.date_of_birth, p.postcode,
                 (SELECT group_concat(r.reason, ';') FROM (SELECT reason FROM episode_reasons WHERE episode_id = e.id ORDER BY reason) AS r) AS reasons,
-                (SELECT min(c.contact_on) FROM contacts AS c WHERE c.episode_id = e.id AND c.did_not_attend = 0) AS first_contact_on
-         FROM episodes AS e JOIN people AS p ON p.id = e.person_id ORDER BY e.seq`,
+                (SELECT min(c.contact_on) FROM contacts AS c WHERE c.episode_id = e.id AND c.did_not_attend = 0) AS first_contact_on,
+                u.gp_before, u.ae_before, u.gp_after, u.ae_after
+         FROM episodes AS e JOIN people AS p ON p.id = e.person_id LEFT JOIN system_use AS u ON u.episode_id = e.id ORDER BY e.seq`,
       )
       .iterate() as IterableIterator<EpisodeRow>;
     for (const row of episodeRows) {
@@ -147,6 +183,10 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
         row.contact_count,
         row.last_contact_on,
         pseudonyms.of('worker', row.worker_user_id),
+        row.gp_before,
+        row.ae_before,
+        row.gp_after,
+        row.ae_after,
       ]);
       if (!step()) return null;
     }
@@ -172,6 +212,30 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
       ]);
       if (!step()) return null;
     }
+
+    const measures = new CsvBuilder(MEASURE_COLUMNS);
+    const measureRows = raw
+      .prepare(
+        `SELECT m.person_id, m.episode_id, m.instrument, m.timepoint, m.recorded_on, m.declined, m.answers_json, m.total, m.metric, p.date_of_birth
+         FROM outcome_measures AS m JOIN people AS p ON p.id = m.person_id ORDER BY m.seq`,
+      )
+      .iterate() as IterableIterator<MeasureRow>;
+    for (const row of measureRows) {
+      const answers = row.answers_json === null ? [] : (JSON.parse(row.answers_json) as number[]);
+      measures.row([
+        pseudonyms.of('person', row.person_id),
+        pseudonyms.of('episode', row.episode_id),
+        row.instrument,
+        row.timepoint,
+        row.recorded_on,
+        row.declined === 1,
+        ...Array.from({ length: 7 }, (_unused, index) => answers[index] ?? null),
+        row.total,
+        row.metric,
+        ageBand(row.date_of_birth, row.recorded_on),
+      ]);
+      if (!step()) return null;
+    }
     control.onProgress(done, total);
     if (control.shouldStop()) return null;
     return {
@@ -179,8 +243,9 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
         { name: 'README.txt', bytes: new TextEncoder().encode(EXTRACT_README) },
         { name: 'episodes.csv', bytes: episodes.bytes() },
         { name: 'contacts.csv', bytes: contacts.bytes() },
+        { name: 'measures.csv', bytes: measures.bytes() },
       ],
-      details: { episodes: episodes.rows, contacts: contacts.rows, people: people.size },
+      details: { episodes: episodes.rows, contacts: contacts.rows, measures: measures.rows, people: people.size },
     };
   } finally {
     raw.exec('COMMIT');
@@ -193,14 +258,18 @@ Linkdesk pseudonymised record-level extract
 This archive holds pseudonymised personal data. Keep it encrypted, use it only for the purpose
 declared when it was made, and do not try to re-identify anyone.
 
-episodes.csv   one row per referral (episode of support)
+episodes.csv   one row per referral (episode of support), with GP consultations and A&E
+               attendances in the 6 months before it and after it (when entered)
 contacts.csv   one row per contact
+measures.csv   one row per wellbeing measure (ONS4, SWEMWBS, UCLA-3): the answers in
+               answer_1 to answer_7 (ONS4 4, UCLA-3 3, SWEMWBS 7), empty when declined; total
+               (SWEMWBS raw score, UCLA-3 total; ONS4 is never summed) and metric (SWEMWBS)
 
 person_key, episode_key, worker_key
   A keyed hash (HMAC-SHA256, first 128 bits) of Linkdesk's internal id. The same person has the
   same key in every extract from this workspace, so rows and extracts can be linked. The key that
   makes them never leaves Linkdesk, so they cannot be reversed or recomputed.
-age_band_at_referral, age_band_at_contact
+age_band_at_referral, age_band_at_contact, age_band_at_measure
   The person's age band on that date: 0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+.
   Empty when the date of birth is not known.
 postcode_district
@@ -210,5 +279,6 @@ reasons
 Dates are yyyy-mm-dd. Codes are Linkdesk's own (see docs/exports.md in Linkdesk).
 
 Not included: names, NHS numbers, dates of birth, addresses, phone numbers, e-mail addresses,
-referrer details, and every free-text field (notes, attendees, other reasons, closure notes).
+referrer details, and every free-text field (notes, attendees, other reasons, closure notes,
+closing summaries).
 `;

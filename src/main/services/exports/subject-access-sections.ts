@@ -5,6 +5,9 @@ import { CONNECTION_STATUSES, CONNECTION_STOP_REASONS } from '../../../shared/do
 import { CLOSURE_REASONS, CONTACT_MODES, EPISODE_STATUSES, REFERRAL_REASONS, REFERRAL_SOURCES, URGENCIES } from '../../../shared/domain/referral';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
 import type { LinkdeskDb } from '../../store/kysely';
+import { INSTRUMENTS, itemNames, TIMEPOINTS } from '../../../shared/domain/outcomes/instruments';
+import type { Measure } from '../../../shared/ipc/outcomes-schemas';
+import { loadEpisodeOutcomes } from '../outcomes/person-outcomes';
 import { toDetails } from '../people';
 import { dayText, momentText } from './pdf-document';
 import {
@@ -27,6 +30,8 @@ import {
 export interface Subject {
   personId: string;
   episodeIds: string[];
+  /** Today, by the session clock (follow-ups and system-use windows depend on it). */
+  today: string;
 }
 
 /** One item as the PDF shows it: a bold title, then lines of "Label: value". */
@@ -55,6 +60,33 @@ const label = (labels: Labels, code: string | null | undefined) => (code ? (labe
 /** "Label: value" lines, leaving out the empty ones. */
 function lines(pairs: [string, string | number | null | undefined][]): string[] {
   return pairs.filter(([, value]) => value !== null && value !== undefined && value !== '').map(([name, value]) => `${name}: ${value}`);
+}
+
+function measureLine(measure: Measure): string {
+  const head = `${INSTRUMENTS[measure.instrument].label}, ${TIMEPOINTS[measure.timepoint].toLowerCase()}, ${dayText(measure.recordedOn)}`;
+  if (measure.declined || !measure.answers) return `${head}: you chose not to answer`;
+  const names = itemNames(measure.instrument);
+  const answers = measure.answers.map((answer, index) => `${names[index]} ${answer}`).join('; ');
+  const score = measure.metric !== null ? `; metric score ${measure.metric}` : measure.total !== null ? `; total ${measure.total}` : '';
+  return `${head}: ${answers}${score}`;
+}
+
+interface SystemUseWindow {
+  from: string;
+  to: string;
+  gpConsultations: number | null;
+  aeAttendances: number | null;
+}
+
+function systemUseText(window: SystemUseWindow): string {
+  if (window.gpConsultations === null && window.aeAttendances === null) return '';
+  return `${dayText(window.from)} to ${dayText(window.to)}: ${window.gpConsultations ?? 'not known'} GP consultations, ${window.aeAttendances ?? 'not known'} A&E attendances`;
+}
+
+/** Whether an episode has any outcome information worth a line (every episode has empty system-use windows). */
+function hasOutcomes(episode: { measures: unknown[]; followUpDueOn: string | null; closure: unknown; systemUse: { before: SystemUseWindow; after: SystemUseWindow | null } }): boolean {
+  const entered = (window: SystemUseWindow | null) => window !== null && (window.gpConsultations !== null || window.aeAttendances !== null);
+  return episode.measures.length > 0 || episode.followUpDueOn !== null || episode.closure !== null || entered(episode.systemUse.before) || entered(episode.systemUse.after);
 }
 
 export const SUBJECT_ACCESS_SECTIONS: readonly SubjectSection[] = [
@@ -189,6 +221,27 @@ export const SUBJECT_ACCESS_SECTIONS: readonly SubjectSection[] = [
             return `Review on ${dayText(review.reviewedOn)}: ${goal ? goal.text : 'a goal'}: ${GOAL_PROGRESS[progress.progress]}${progress.note ? ` (${progress.note})` : ''}`;
           }),
         ),
+      ],
+    }),
+  }),
+  section({
+    key: 'outcomes',
+    heading: 'How you were doing: wellbeing measures and outcomes',
+    none: 'No outcomes recorded.',
+    load: async (db, subject) => (await loadEpisodeOutcomes(db, { personId: subject.personId }, subject.today)).filter((episode) => hasOutcomes(episode)),
+    entry: (episode) => ({
+      title: `For the referral received on ${dayText(episode.receivedOn)}`,
+      lines: [
+        ...episode.measures.map(measureLine),
+        ...episode.changes.flatMap((change) => change.lines.map((line) => `Change: ${line}`)),
+        ...lines([
+          ['Next wellbeing check due', episode.followUpDueOn ? dayText(episode.followUpDueOn) : ''],
+          ['GP consultations and A&E attendances before the referral', systemUseText(episode.systemUse.before)],
+          ['GP consultations and A&E attendances after it ended', episode.systemUse.after ? systemUseText(episode.systemUse.after) : ''],
+          ['What mattered', episode.closure?.whatMattered],
+          ['What was offered', episode.closure?.whatWasOffered],
+          ['What happened', episode.closure?.whatHappened],
+        ]),
       ],
     }),
   }),

@@ -6,6 +6,7 @@ import { dayText, MARKING, markedPdf } from './pdf-document';
 import { loadPersonRow } from './person-data';
 import { SUBJECT_ACCESS_SECTIONS, type Subject } from './subject-access-sections';
 import { checkLawfulBasis, writeExport } from './write-export';
+import { requirePersonInScope } from '../supervision/supervision-scope';
 
 /**
  * A subject access request (UK GDPR Article 15): everything Linkdesk holds about one person, as a
@@ -19,10 +20,10 @@ interface Gathered {
   sections: { key: string; heading: string; none: string; items: unknown[] }[];
 }
 
-async function gather(db: LinkdeskDb, personId: string): Promise<Gathered> {
+async function gather(db: LinkdeskDb, personId: string, today: string): Promise<Gathered> {
   const person = await loadPersonRow(db, personId);
   const episodes = await db.selectFrom('episodes').select('id').where('person_id', '=', personId).execute();
-  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id) };
+  const subject: Subject = { personId, episodeIds: episodes.map((episode) => episode.id), today };
   const sections: Gathered['sections'] = [];
   for (const spec of SUBJECT_ACCESS_SECTIONS) sections.push({ key: spec.key, heading: spec.heading, none: spec.none, items: await spec.load(db, subject) });
   return { name: `${person.given_name} ${person.family_name}`, sections };
@@ -52,9 +53,11 @@ async function renderPdf(gathered: Gathered, workspaceName: string, now: Date): 
 export async function exportSubjectAccess(session: WorkspaceSession, input: { personId: string; declaration: ExportDeclaration }): Promise<ExportResult> {
   checkLawfulBasis('subject_access', input.declaration);
   const { db, workspaceName } = session.requireUnlocked();
+  // A GP supervisor exports only the people their supervisees hold (supervision-scope.ts).
+  await requirePersonInScope(session, db, input.personId);
   const now = session.clock.now();
   // One read transaction, so the PDF and the JSON describe the same moment.
-  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId));
+  const gathered = await db.transaction().execute((trx) => gather(trx, input.personId, isoDateOf(now)));
   const json = {
     marking: MARKING,
     kind: 'Linkdesk subject access export',

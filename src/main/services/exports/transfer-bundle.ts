@@ -1,17 +1,21 @@
 import type { ExportDeclaration, ExportResult } from '../../../shared/domain/exports';
+import type { Instrument } from '../../../shared/domain/outcomes/instruments';
 import type { LinkdeskDb } from '../../store/kysely';
+import { loadMeasures } from '../outcomes/measures';
 import type { WorkspaceSession } from '../workspace-session';
 import { toFhirBundle } from './fhir-bundle';
 import { MARKING } from './pdf-document';
 import { loadEpisodesWithHistory, loadPersonConnections, loadPersonContacts, loadPersonConversations, loadPersonPlans, loadPersonRow } from './person-data';
 import { checkLawfulBasis, writeExport } from './write-export';
+import { requirePersonInScope } from '../supervision/supervision-scope';
 
 /**
  * The transfer bundle, for when a person moves to another social prescribing service: what the
  * new link worker needs to carry on (direct care), and no more. It holds the person's details, the
  * current (or latest) referral with its contacts (when, how, how long: no notes), the latest
  * "what matters to me" conversation, the latest version of the plan (without the staff-only
- * notes or who was present), the connections made, and a one-line summary of earlier referrals.
+ * notes or who was present), the connections made, the wellbeing measures (so the next service
+ * can see change from the same baseline), and a one-line summary of earlier referrals.
  * It leaves out case notes, contact notes, referral notes, closure notes, the referrer's
  * personal details and the audit trail. Written twice: Linkdesk's own JSON, and a FHIR R4
  * Bundle of the same facts (fhir-bundle.ts).
@@ -69,6 +73,8 @@ export interface TransferRecord {
     agreedOn: string | null;
   } | null;
   connections: { id: string; service: string; organisation: string; status: string; statusOn: string; stopReason: string | null }[];
+  /** Wellbeing measures of the referral, oldest first. */
+  measures: { id: string; instrument: Instrument; timepoint: string; recordedOn: string; declined: boolean; answers: number[] | null; total: number | null; metric: number | null }[];
 }
 
 async function gather(db: LinkdeskDb, personId: string, madeAt: Date, from: string): Promise<TransferRecord> {
@@ -80,6 +86,7 @@ async function gather(db: LinkdeskDb, personId: string, madeAt: Date, from: stri
   const [conversation] = current ? await loadPersonConversations(db, [current.id]) : [];
   const plan = current ? (await loadPersonPlans(db, personId)).filter((version) => version.episodeId === current.id).at(-1) : undefined;
   const connections = current ? (await loadPersonConnections(db, personId)).filter((connection) => connection.episodeId === current.id) : [];
+  const measures = current ? await loadMeasures(db, [current.id]) : [];
   const latestReview = plan?.reviews[0];
   return {
     marking: MARKING,
@@ -147,6 +154,16 @@ async function gather(db: LinkdeskDb, personId: string, madeAt: Date, from: stri
       statusOn: connection.statusOn,
       stopReason: connection.stopReason,
     })),
+    measures: measures.map((measure) => ({
+      id: measure.id,
+      instrument: measure.instrument,
+      timepoint: measure.timepoint,
+      recordedOn: measure.recordedOn,
+      declined: measure.declined,
+      answers: measure.answers,
+      total: measure.total,
+      metric: measure.metric,
+    })),
   };
 }
 
@@ -155,6 +172,8 @@ const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(valu
 export async function exportTransferBundle(session: WorkspaceSession, input: { personId: string; declaration: ExportDeclaration }): Promise<ExportResult> {
   checkLawfulBasis('transfer_bundle', input.declaration);
   const { db, workspaceName } = session.requireUnlocked();
+  // A GP supervisor exports only the people their supervisees hold (supervision-scope.ts).
+  await requirePersonInScope(session, db, input.personId);
   const now = session.clock.now();
   const record = await db.transaction().execute((trx) => gather(trx, input.personId, now, workspaceName));
   const fhir = toFhirBundle(record);
@@ -166,6 +185,6 @@ export async function exportTransferBundle(session: WorkspaceSession, input: { p
       { name: 'transfer.json', bytes: json(record) },
       { name: 'transfer.fhir.json', bytes: json(fhir) },
     ],
-    details: { episodeId: record.referral?.id ?? null, contacts: record.referral?.contacts.length ?? 0, fhirResources: fhir.entry.length },
+    details: { episodeId: record.referral?.id ?? null, contacts: record.referral?.contacts.length ?? 0, measures: record.measures.length, fhirResources: fhir.entry.length },
   });
 }

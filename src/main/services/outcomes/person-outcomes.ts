@@ -5,6 +5,7 @@ import { requirePerson, todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
 import { loadMeasures } from './measures';
 import { loadSystemUse } from './system-use';
+import { requirePersonInScope } from '../supervision/supervision-scope';
 
 /**
  * A person's outcomes, episode by episode: every measure, the change from baseline in plain
@@ -77,6 +78,7 @@ export async function getPersonOutcomes(session: WorkspaceSession, personId: str
   const { db } = session.requireUnlocked();
   return db.transaction().execute(async (trx) => {
     await requirePerson(trx, personId);
+    await requirePersonInScope(session, trx, personId);
     const episodes = await loadEpisodeOutcomes(trx, { personId }, todayOf(session));
     await session.audit(
       {

@@ -8,6 +8,7 @@ import type { SystemUseTable } from '../../store/schema-outcomes';
 import { findEpisode, todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
 import { formatDay } from './outcomes-common';
+import { requireEpisodeInScope } from '../supervision/supervision-scope';
 
 /**
  * System use for the common outcomes framework: GP consultations and A&E attendances in the
@@ -70,6 +71,7 @@ export async function recordSystemUse(session: WorkspaceSession, input: RecordIn
   const today = todayOf(session);
   return db.transaction().execute(async (trx) => {
     const row = await findEpisode(trx, input.episodeId);
+    await requireEpisodeInScope(session, trx, row);
     const episode = { id: row.id, receivedOn: row.received_on, closedOn: row.closed_on };
     const window = systemUseWindow(input.period, episode);
     if (!window) throw new AppError('conflict', 'The 6 months after the episode start when it closes: close the episode first.');

@@ -20,7 +20,6 @@ export function activityCsv(report: ActivityReport, workspaceName: string): Uint
   for (const note of suppressionNotes(report.threshold)) rows.push(['About this report', 'Reading the counts', 'Note', note]);
   for (const item of report.headline) rows.push(['Main figures', 'Main figures', item.label, item.count.shown]);
   for (const section of sectionsOf(report)) {
-    if (section.unavailable) rows.push([section.title, section.title, 'Not available', section.unavailable]);
     for (const table of section.tables) {
       for (const row of table.rows) rows.push([section.title, table.title, row.label, row.count.shown]);
       if (table.total) rows.push([section.title, table.title, 'Total', table.total.shown]);

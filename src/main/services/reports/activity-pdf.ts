@@ -13,7 +13,8 @@ import { MARKING, REPORT_TITLE, aboutLines, sectionsOf, suppressionNotes } from 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 const SIZE = { title: 22, heading: 14, body: 10.5, small: 9, marking: 9 };
-const SERIES: RGB[] = [rgb(0, 94 / 255, 184 / 255), rgb(0, 127 / 255, 59 / 255)];
+// NHS blue, green, warm yellow and purple: apart from one another (ONS4 draws four series).
+const SERIES: RGB[] = [rgb(0, 94 / 255, 184 / 255), rgb(0, 127 / 255, 59 / 255), rgb(1, 184 / 255, 28 / 255), rgb(51 / 255, 0, 114 / 255)];
 const TEXT = rgb(33 / 255, 43 / 255, 50 / 255);
 const GREY = rgb(76 / 255, 98 / 255, 114 / 255);
 const AXIS = rgb(174 / 255, 183 / 255, 189 / 255);
@@ -125,13 +126,21 @@ class PdfPages {
   }
 
   private legend(tables: readonly ReportTable[]): void {
+    const right = A4.width - MARGIN;
     this.room(SIZE.small * 2);
     this.y -= SIZE.small * 1.6;
     let x = MARGIN + LABEL_WIDTH;
     tables.forEach((table, series) => {
+      const title = this.drawable(table.title);
+      const width = 13 + this.regular.widthOfTextAtSize(title, SIZE.small);
+      // Wrap onto another line rather than run off the page.
+      if (x + width > right && x > MARGIN + LABEL_WIDTH) {
+        x = MARGIN + LABEL_WIDTH;
+        this.y -= SIZE.small * 1.6;
+      }
       this.page.drawRectangle({ x, y: this.y, width: 9, height: 9, color: SERIES[series % SERIES.length] });
-      this.page.drawText(this.drawable(table.title), { x: x + 13, y: this.y + 1, size: SIZE.small, font: this.regular, color: TEXT });
-      x += 13 + this.regular.widthOfTextAtSize(this.drawable(table.title), SIZE.small) + 18;
+      this.page.drawText(title, { x: x + 13, y: this.y + 1, size: SIZE.small, font: this.regular, color: TEXT });
+      x += width + 18;
     });
     this.y -= SIZE.small * 0.8;
   }
@@ -170,7 +179,6 @@ export async function activityPdf(report: ActivityReport, workspaceName: string)
   }
   for (const section of sectionsOf(report)) {
     out.heading(section.title, 3 * (BAR_HEIGHT + 9));
-    if (section.unavailable) out.text(section.unavailable, { color: GREY });
     out.barChart(section.tables);
   }
   out.markPages();

@@ -7,7 +7,7 @@ import { invalidInput, todayOf } from '../casework-common';
 import type { WorkspaceSession } from '../workspace-session';
 import * as counts from './activity-counts';
 import type { ActivityFilter, Counts } from './activity-counts';
-import { ONS4_UNAVAILABLE, ons4ChangeTables } from './ons4-change';
+import { ons4ChangeTables } from './ons4-change';
 import { readThreshold } from './report-settings';
 import { suppressCount, suppressTable, type RawRow, type RawTable } from './suppression';
 
@@ -102,9 +102,9 @@ export async function buildActivityReport(session: WorkspaceSession, query: Acti
   const worker = await workerOf(db, query.workerUserId);
   const filter: ActivityFilter = { from: query.from, to: query.to, workerUserId: query.workerUserId, today: todayOf(session), months: monthsBetween(query.from, query.to) };
   const built = await build(db, filter);
-  const ons4 = wanted.has('ons4_change') ? await ons4ChangeTables(db, filter) : null;
+  const ons4 = wanted.has('ons4_change') ? await ons4ChangeTables(db, filter) : [];
 
-  const raw = [...ACTIVITY_SECTION_CODES.flatMap((section) => (section !== 'ons4_change' && wanted.has(section) ? built[section].tables : [])), ...(ons4 ?? [])];
+  const raw = [...ACTIVITY_SECTION_CODES.flatMap((section) => (section !== 'ons4_change' && wanted.has(section) ? built[section].tables : [])), ...ons4];
   const headline = sections
     ? []
     : [
@@ -126,7 +126,6 @@ export async function buildActivityReport(session: WorkspaceSession, query: Acti
     generatedAt: session.clock.now().toISOString(),
     headline: headline.map((item) => ({ key: item.key, label: item.label, count: suppressCount(item.count, threshold) })),
     tables: raw.map((t) => suppressTable(t, threshold)),
-    unavailable: wanted.has('ons4_change') && ons4 === null ? [{ section: 'ons4_change', reason: ONS4_UNAVAILABLE }] : [],
   };
 }
 

@@ -34,15 +34,14 @@ export function suppressionNotes(threshold: number): string[] {
     `${smallNumberText(threshold)}: a count from 1 to ${threshold - 1}, not shown so that no one can be picked out.`,
     `${HIDDEN_COUNT_TEXT}: a count hidden because, with the total, it would let someone work out a small number.`,
     `${WITHHELD_COUNT_TEXT}: a breakdown withheld because none of it could be shown without revealing a small number.`,
-    'A referral can give several reasons, so the reasons do not add up to the referrals. Caseload sizes are counted at the end of each month.',
+    'A referral can give several reasons, so the reasons do not add up to the referrals. Caseload sizes are counted at the end of each month. ONS4 change compares the start and end scores of referrals closed in the period.',
   ];
 }
 
 /** The report's tables grouped by section, in the report's order. */
-export function sectionsOf(report: ActivityReport): { section: ActivitySection; title: string; tables: ReportTable[]; unavailable: string | null }[] {
+export function sectionsOf(report: ActivityReport): { section: ActivitySection; title: string; tables: ReportTable[] }[] {
   return ACTIVITY_SECTION_CODES.flatMap((section) => {
     const tables = report.tables.filter((table) => table.section === section);
-    const unavailable = report.unavailable.find((item) => item.section === section)?.reason ?? null;
-    return tables.length > 0 || unavailable ? [{ section, title: ACTIVITY_SECTIONS[section], tables, unavailable }] : [];
+    return tables.length > 0 ? [{ section, title: ACTIVITY_SECTIONS[section], tables }] : [];
   });
 }

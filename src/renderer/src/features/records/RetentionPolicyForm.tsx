@@ -49,7 +49,7 @@ export function RetentionPolicyForm({ policy, onSaved }: { policy: RetentionPoli
         label="Keep a person’s record this many years after their last referral closed"
         type="number"
         fullWidth
-        hint={`${range} The default, 8, follows the NHS records management code of practice for care records.`}
+        hint={`${range} The default, 8, matches the NHS records management code of practice for many adult care records.`}
         slotProps={{ htmlInput: { min: RETENTION_YEARS_MIN, max: RETENTION_YEARS_MAX, step: 1, inputMode: 'numeric' } }}
       />
       <FormTextField

@@ -11,7 +11,8 @@ import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { nhs } from '../../theme';
 import { ReportDataTable } from './ReportDataTable';
 
-const SERIES_COLOURS = [nhs.blue, nhs.green, nhs.darkBlue];
+// NHS identity colours that stay apart from one another (ONS4 draws four series).
+const SERIES_COLOURS = [nhs.blue, nhs.green, nhs.warmYellow, '#330072'];
 const ROW_HEIGHT = 30;
 
 interface Props {
