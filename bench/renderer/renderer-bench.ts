@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DEFAULT_RENDERER_DIR, startHarness } from '../../test/harness/server';
@@ -21,9 +21,21 @@ export interface RendererResult {
   pages: number;
 }
 
-/** Builds the renderer if it has not been built (CI has just built it for the e2e tests). */
+/** The newest modification time of any file under the folders (0 when there are none). */
+function newestChange(folders: readonly string[]): number {
+  let newest = 0;
+  for (const folder of folders) {
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Builds the renderer if it has not been built, or its sources changed since (CI has just built it for the e2e tests). */
 export function ensureBuiltRenderer(log: (line: string) => void): void {
-  if (existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
+  const index = join(DEFAULT_RENDERER_DIR, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestChange([resolve('src/renderer'), resolve('src/shared')])) return;
   log('Building the renderer first (electron-vite build)…');
   execFileSync(process.execPath, [resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
 }
