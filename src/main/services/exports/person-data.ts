@@ -10,6 +10,7 @@ import { loadConnections } from '../connections/connections';
 import { loadEpisodes } from '../episodes';
 import { loadConversations } from '../plans/conversations';
 import { loadPlanVersion } from '../plans/plans';
+import { flagQuery, toFlag } from '../supervision/person-flags';
 
 /**
  * Everything Linkdesk holds about one person, read through the same loaders the screens use, for
@@ -171,24 +172,8 @@ export async function loadPersonAudit(db: LinkdeskDb, personId: string) {
 
 /** Risk and safeguarding flags, oldest first, with who raised and cleared each and why. */
 export async function loadPersonFlags(db: LinkdeskDb, personId: string) {
-  const rows = await db
-    .selectFrom('person_flags as f')
-    .leftJoin('users as r', 'r.id', 'f.raised_by')
-    .leftJoin('users as c', 'c.id', 'f.cleared_by')
-    .selectAll('f')
-    .select(['r.display_name as raised_by_name', 'c.display_name as cleared_by_name'])
-    .where('f.person_id', '=', personId)
-    .orderBy('f.seq')
-    .execute();
-  return rows.map((row) => ({
-    kind: row.kind,
-    reason: row.reason,
-    raisedAt: row.raised_at,
-    raisedBy: row.raised_by_name,
-    clearedAt: row.cleared_at,
-    clearedBy: row.cleared_by_name,
-    clearReason: row.clear_reason,
-  }));
+  const rows = await flagQuery(db).where('f.person_id', '=', personId).orderBy('f.seq').execute();
+  return rows.map(toFlag);
 }
 
 /**
