@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/server';
 import { pdfText, readExportFiles } from '../support/exports';
-import { LINK_WORKER, SUPERVISOR, callRouter, expect, expectAccessible, isoDateFromToday, setUpWorkspace, signIn, snapshot, test } from './fixtures';
+import { ADMIN, LINK_WORKER, callRouter, expect, expectAccessible, isoDateFromToday, setUpWorkspace, signIn, snapshot, test } from './fixtures';
 
 // A made-up person. 943 476 5919 is the NHS's own example number (valid check digit).
 const PERSON = { first: 'Margaret', last: 'Oduya', name: 'Margaret Oduya', nhsNumber: '9434765919', dateOfBirth: '1951-04-09' };
@@ -67,9 +67,9 @@ async function takeResult(page: Page, label: string, screen: string) {
   return { passphrase, fileName };
 }
 
-test('a subject access export made through the export centre, opened with its passphrase; a pseudonymised extract with its progress bar, cancelled and made', async ({ page, harness }) => {
+test('a subject access export made through the export centre, opened with its passphrase; the coding sheet; a pseudonymised extract with its progress bar, cancelled and made', async ({ page, harness }) => {
   test.setTimeout(360_000);
-  await setUpWorkspace(harness, [LINK_WORKER, SUPERVISOR]);
+  await setUpWorkspace(harness, [LINK_WORKER]);
   await seed(harness);
   await page.goto(harness.url);
   await signIn(page, LINK_WORKER);
@@ -148,11 +148,18 @@ test('a subject access export made through the export centre, opened with its pa
   const csvName = [...sheetFiles.keys()].find((name) => name.endsWith('.csv'))!;
   expect(new TextDecoder().decode(sheetFiles.get(csvName))).toContain(`Due,${PERSON.name},943 476 5919,${PERSON.dateOfBirth},871731000000106`);
 
-  // A GP supervisor makes the pseudonymised extract: a job with a progress bar.
+  // The service lead (an admin) sees every export in the register, offers no person-level
+  // exports, and makes the pseudonymised extract of the whole workspace: a job with a progress bar.
   await page.getByRole('button', { name: 'Lock' }).click();
-  await signIn(page, SUPERVISOR);
+  await signIn(page, ADMIN);
   await nav(page, 'Exports').click();
-  await expect(page.getByRole('grid', { name: 'Past exports' })).toContainText('No exports yet.');
+  await expect(centre.getByRole('heading', { level: 3 })).toHaveText(['GP coding sheet', 'Pseudonymised extract']);
+  const adminRegister = page.getByRole('grid', { name: 'Past exports' });
+  await expect(adminRegister).toContainText(sar.fileName);
+  await expect(adminRegister).toContainText(codingSheet.fileName);
+  await expect(adminRegister).toContainText(LINK_WORKER.fullName);
+  await expectAccessible(page, 'export centre for an admin');
+  await snapshot(page, 'exports-05c-centre-admin');
   await centre.getByRole('button', { name: 'Make a pseudonymised extract' }).click();
   const extract = page.getByRole('dialog', { name: 'Export: Pseudonymised record-level extract' });
   await expect(extract.getByLabel('Lawful basis')).toContainText('Planning and evaluating the service');

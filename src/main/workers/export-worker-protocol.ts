@@ -19,6 +19,8 @@ export interface ExportWorkerData {
   /** The pseudonymisation key, transferred the same way; zeroed when the work ends. */
   pseudonymKey: Uint8Array;
   control: SharedArrayBuffer;
+  /** Null for the whole workspace; a GP supervisor's supervisees otherwise. */
+  workerIds: string[] | null;
 }
 
 export type WorkerMessage =

@@ -30,7 +30,7 @@ function run(data: ExportWorkerData): void {
         Atomics.store(control, CONTROL.done, done);
         Atomics.store(control, CONTROL.total, total);
       },
-    });
+    }, { workerIds: data.workerIds });
     if (output) {
       post(
         { type: 'done', output },

@@ -24,11 +24,11 @@ function ownCopy(bytes: Uint8Array): Uint8Array {
  * copies in the transfer list: after `new Worker` returns, main holds no copy of them (the buffers
  * are detached here), and the worker zeroes them as soon as it has used them.
  */
-export function runExportWorker(task: WorkerTask, keys: { databasePath: string; dataKey: Uint8Array; pseudonymKey: Uint8Array }): WorkerRun {
+export function runExportWorker(task: WorkerTask, keys: { databasePath: string; dataKey: Uint8Array; pseudonymKey: Uint8Array; workerIds: string[] | null }): WorkerRun {
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const dataKey = ownCopy(keys.dataKey);
   const pseudonymKey = ownCopy(keys.pseudonymKey);
-  const data: ExportWorkerData = { task, databasePath: keys.databasePath, dataKey, pseudonymKey, control: control.buffer as SharedArrayBuffer };
+  const data: ExportWorkerData = { task, databasePath: keys.databasePath, dataKey, pseudonymKey, control: control.buffer as SharedArrayBuffer, workerIds: keys.workerIds };
   const script = workerScript('export-worker');
   let worker: Worker;
   try {

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useBuiltWorkers } from '../../../src/main/workers/worker-scripts';
 import type { JobProgress } from '../../../src/shared/ipc/exports-schemas';
 import type { ExportResult } from '../../../src/shared/domain/exports';
-import { casework, createEpisode, createPerson, recordContact, type Casework } from '../../support/casework';
+import { casework, createEpisode, createPerson, personWithEpisode, recordContact, type Casework } from '../../support/casework';
+import { supervision } from '../supervision/support';
 import { ok, refused } from '../../support/workspace';
 import { declaration, exportEntries, exportedText, finished, FREE_TEXT, fullRecord, leaks, MARGARET, STAFF_NOTES } from './support';
 
@@ -174,6 +175,28 @@ describe('pseudonymised record-level extract', () => {
     await createEpisode(elsewhere.worker, copied.id);
     const theirs = table((await exportedText(await extract(await elsewhere.as('admin')))).get('episodes.csv')!);
     expect(first.map((row) => row.person_key)).not.toContain(theirs[0]!.person_key);
+  });
+
+  it('holds a GP supervisor’s supervisees’ referrals only, as their screens do; an admin’s holds the whole workspace', async () => {
+    const { worker, supervisor, stray, as } = await supervision();
+    const mine = await personWithEpisode(worker);
+    await recordContact(worker, mine.episode.id, { decision: 'accepted' });
+    const theirs = await personWithEpisode(stray);
+    await recordContact(stray, theirs.episode.id, { decision: 'accepted' });
+    await ok(stray, 'outcomes.record', { episodeId: theirs.episode.id, instrument: 'ons4', timepoint: 'baseline', recordedOn: '2026-03-02', answers: [5, 5, 5, 5] });
+
+    const admin = await as('admin');
+    const everyone = await exportedText(await extract(admin));
+    const key = pseudonymKeyOf(admin);
+    expect(table(everyone.get('episodes.csv')!).map((row) => row.person_key).sort()).toEqual([hmac(key, `person:${mine.person.id}`), hmac(key, `person:${theirs.person.id}`)].sort());
+    const supervised = await exportedText(await extract(supervisor));
+    expect(table(supervised.get('episodes.csv')!).map((row) => row.person_key)).toEqual([hmac(key, `person:${mine.person.id}`)]);
+    expect(table(supervised.get('contacts.csv')!).map((row) => row.episode_key)).toEqual([hmac(key, `episode:${mine.episode.id}`)]);
+    expect(table(supervised.get('measures.csv')!)).toEqual([]);
+    expect(exportEntries(admin).map((row) => [row.actor_user_id === admin.requireUnlocked().user.id, row.details.scope, row.details.episodes])).toEqual([
+      [true, 'workspace', 2],
+      [false, 'supervisees', 1],
+    ]);
   });
 
   it('can be cancelled: the job stops and leaves no file, no partial file and no audit entry', async () => {

@@ -4,6 +4,7 @@ import type { JobProgress, JobState } from '../../../shared/ipc/exports-schemas'
 import { AppError } from '../../errors';
 import { runExportWorker, type WorkerRun } from '../../workers/run-export-worker';
 import type { UnlockedWorkspace, WorkspaceSession } from '../workspace-session';
+import { caseScope } from '../supervision/supervision-scope';
 import { pseudonymisationKey } from './pseudonym-key';
 import { checkLawfulBasis, writeExport } from './write-export';
 
@@ -25,6 +26,8 @@ interface Job {
   controller: AbortController;
   result: ExportResult | null;
   error: { code: AppError['code']; message: string } | null;
+  /** Whose rows, for the audit entry. */
+  scope: 'workspace' | 'supervisees';
 }
 
 const jobsBySignIn = new WeakMap<UnlockedWorkspace, Map<string, Job>>();
@@ -56,15 +59,27 @@ export async function startPseudonymisedExtract(session: WorkspaceSession, decla
   if ([...jobs.values()].some((job) => job.state === 'running' || job.state === 'saving')) {
     throw new AppError('conflict', 'An extract is already being made. Wait for it to finish, or cancel it, before starting another.');
   }
+  // A GP supervisor's extract holds their supervisees' episodes only, as their screens do (supervision-scope.ts).
+  const scope = await caseScope(session);
+  const workerIds = scope.all ? null : [...scope.workerIds];
   const key = await pseudonymisationKey(session);
   const unlocked = session.requireUnlocked();
   let run: WorkerRun;
   try {
-    run = runExportWorker('pseudonymised_extract', { databasePath: session.files.database, dataKey: unlocked.dataKey, pseudonymKey: key });
+    run = runExportWorker('pseudonymised_extract', { databasePath: session.files.database, dataKey: unlocked.dataKey, pseudonymKey: key, workerIds });
   } finally {
     key.fill(0);
   }
-  const job: Job = { id: randomUUID(), kind: 'pseudonymised_extract', state: 'running', run, controller: new AbortController(), result: null, error: null };
+  const job: Job = {
+    id: randomUUID(),
+    kind: 'pseudonymised_extract',
+    state: 'running',
+    run,
+    controller: new AbortController(),
+    result: null,
+    error: null,
+    scope: workerIds === null ? 'workspace' : 'supervisees',
+  };
   jobs.set(job.id, job);
   void follow(session, unlocked, job, declaration);
   return { jobId: job.id };
@@ -80,7 +95,7 @@ async function follow(session: WorkspaceSession, unlocked: UnlockedWorkspace, jo
     }
     session.requireStillUnlocked(unlocked);
     job.state = 'saving';
-    job.result = await writeExport(session, { kind: job.kind, declaration, files: output.files, details: output.details, signal: job.controller.signal });
+    job.result = await writeExport(session, { kind: job.kind, declaration, files: output.files, details: { ...output.details, scope: job.scope }, signal: job.controller.signal });
     job.state = 'done';
   } catch (error) {
     if (error instanceof AppError && error.code === 'cancelled') {

@@ -10,6 +10,7 @@ import { loadConnections } from '../connections/connections';
 import { loadEpisodes } from '../episodes';
 import { loadConversations } from '../plans/conversations';
 import { loadPlanVersion } from '../plans/plans';
+import { flagQuery, toFlag } from '../supervision/person-flags';
 
 /**
  * Everything Linkdesk holds about one person, read through the same loaders the screens use, for
@@ -166,5 +167,51 @@ export async function loadPersonAudit(db: LinkdeskDb, personId: string) {
     what: (AUDIT_ACTIONS as Record<string, string>)[row.action] ?? row.action,
     by: row.display_name ?? row.actor_username,
     role: row.role,
+  }));
+}
+
+/** Risk and safeguarding flags, oldest first, with who raised and cleared each and why. */
+export async function loadPersonFlags(db: LinkdeskDb, personId: string) {
+  const rows = await flagQuery(db).where('f.person_id', '=', personId).orderBy('f.seq').execute();
+  return rows.map(toFlag);
+}
+
+/**
+ * What was said about the person in clinical supervision: each time their case was on a session's
+ * agenda, why, the discussion, the decision, any safeguarding concern, and the actions agreed.
+ * Not the link worker's own wellbeing check-in: that is about the worker, not the person.
+ */
+export async function loadPersonSupervision(db: LinkdeskDb, personId: string) {
+  const items = await db
+    .selectFrom('supervision_agenda_items as i')
+    .innerJoin('supervision_sessions as s', 's.id', 'i.session_id')
+    .select(['i.id', 'i.episode_id', 'i.reasons_json', 'i.added_note', 'i.discussion', 'i.decision', 'i.safeguarding_raised', 'i.safeguarding_action', 's.held_on', 's.signed_at'])
+    .where('i.person_id', '=', personId)
+    .orderBy('s.held_on')
+    .orderBy('i.seq')
+    .execute();
+  if (items.length === 0) return [];
+  const actions = await db
+    .selectFrom('supervision_actions as a')
+    .leftJoin('supervision_action_completions as c', 'c.action_id', 'a.id')
+    .select(['a.agenda_item_id', 'a.text', 'a.owner', 'a.due_on', 'c.done_on'])
+    .where(
+      'a.agenda_item_id',
+      'in',
+      items.map((item) => item.id),
+    )
+    .orderBy('a.seq')
+    .execute();
+  return items.map((item) => ({
+    episodeId: item.episode_id,
+    sessionHeldOn: item.held_on,
+    signedOff: item.signed_at !== null,
+    reasons: JSON.parse(item.reasons_json) as string[],
+    addedNote: item.added_note,
+    discussion: item.discussion,
+    decision: item.decision,
+    safeguardingRaised: item.safeguarding_raised === 1,
+    safeguardingAction: item.safeguarding_action,
+    actions: actions.filter((action) => action.agenda_item_id === item.id).map((action) => ({ text: action.text, owner: action.owner, dueOn: action.due_on, doneOn: action.done_on })),
   }));
 }

@@ -136,12 +136,25 @@ class Pseudonyms {
   }
 }
 
-export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, control: ExtractControl): ExtractOutput | null {
+/**
+ * Whose rows: the whole workspace, or (for a GP supervisor) the episodes held by the link workers
+ * they supervise, with those episodes' contacts and measures. The ids go in as one JSON parameter.
+ */
+export type ExtractScope = { workerIds: readonly string[] | null };
+
+function scoped(scope: ExtractScope, episodeAlias: string): { where: string; params: string[] } {
+  if (scope.workerIds === null) return { where: '', params: [] };
+  return { where: `WHERE ${episodeAlias}.worker_user_id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(scope.workerIds)] };
+}
+
+export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, control: ExtractControl, scope: ExtractScope = { workerIds: null }): ExtractOutput | null {
   const pseudonyms = new Pseudonyms(key);
+  const inScope = scoped(scope, 'e');
   raw.exec('BEGIN');
   try {
-    const count = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const total = count('episodes') + count('contacts') + count('outcome_measures');
+    const count = (from: string) => (raw.prepare(`SELECT count(*) AS n FROM ${from} ${inScope.where}`).get(...inScope.params) as { n: number }).n;
+    const total =
+      count('episodes AS e') + count('contacts AS c JOIN episodes AS e ON e.id = c.episode_id') + count('outcome_measures AS m JOIN episodes AS e ON e.id = m.episode_id');
     let done = 0;
     const step = (): boolean => {
       done += 1;
@@ -161,9 +174,9 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
                 (SELECT group_concat(r.reason, ';') FROM (SELECT reason FROM episode_reasons WHERE episode_id = e.id ORDER BY reason) AS r) AS reasons,
                 (SELECT min(c.contact_on) FROM contacts AS c WHERE c.episode_id = e.id AND c.did_not_attend = 0) AS first_contact_on,
                 u.gp_before, u.ae_before, u.gp_after, u.ae_after
-         FROM episodes AS e JOIN people AS p ON p.id = e.person_id LEFT JOIN system_use AS u ON u.episode_id = e.id ORDER BY e.seq`,
+         FROM episodes AS e JOIN people AS p ON p.id = e.person_id LEFT JOIN system_use AS u ON u.episode_id = e.id ${inScope.where} ORDER BY e.seq`,
       )
-      .iterate() as IterableIterator<EpisodeRow>;
+      .iterate(...inScope.params) as IterableIterator<EpisodeRow>;
     for (const row of episodeRows) {
       people.add(row.person_id);
       episodes.row([
@@ -195,9 +208,9 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
     const contactRows = raw
       .prepare(
         `SELECT c.person_id, c.episode_id, c.contact_on, c.mode, c.duration_minutes, c.did_not_attend, c.decision, c.recorded_by, p.date_of_birth
-         FROM contacts AS c JOIN people AS p ON p.id = c.person_id ORDER BY c.seq`,
+         FROM contacts AS c JOIN people AS p ON p.id = c.person_id JOIN episodes AS e ON e.id = c.episode_id ${inScope.where} ORDER BY c.seq`,
       )
-      .iterate() as IterableIterator<ContactRow>;
+      .iterate(...inScope.params) as IterableIterator<ContactRow>;
     for (const row of contactRows) {
       contacts.row([
         pseudonyms.of('person', row.person_id),
@@ -217,9 +230,9 @@ export function buildPseudonymisedExtract(raw: RawDatabase, key: Uint8Array, con
     const measureRows = raw
       .prepare(
         `SELECT m.person_id, m.episode_id, m.instrument, m.timepoint, m.recorded_on, m.declined, m.answers_json, m.total, m.metric, p.date_of_birth
-         FROM outcome_measures AS m JOIN people AS p ON p.id = m.person_id ORDER BY m.seq`,
+         FROM outcome_measures AS m JOIN people AS p ON p.id = m.person_id JOIN episodes AS e ON e.id = m.episode_id ${inScope.where} ORDER BY m.seq`,
       )
-      .iterate() as IterableIterator<MeasureRow>;
+      .iterate(...inScope.params) as IterableIterator<MeasureRow>;
     for (const row of measureRows) {
       const answers = row.answers_json === null ? [] : (JSON.parse(row.answers_json) as number[]);
       measures.row([

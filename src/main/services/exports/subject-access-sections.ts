@@ -4,6 +4,7 @@ import { AGREEMENT_METHODS, GOAL_PROGRESS, PLAN_STATUSES, STEP_OWNERS } from '..
 import { CONNECTION_STATUSES, CONNECTION_STOP_REASONS } from '../../../shared/domain/connections';
 import { CLOSURE_REASONS, CONTACT_MODES, EPISODE_STATUSES, REFERRAL_REASONS, REFERRAL_SOURCES, URGENCIES } from '../../../shared/domain/referral';
 import { ROLE_LABELS, type Role } from '../../../shared/roles';
+import { ACTION_OWNERS, AGENDA_REASONS, PERSON_FLAG_KINDS } from '../../../shared/domain/supervision';
 import type { LinkdeskDb } from '../../store/kysely';
 import { INSTRUMENTS, itemNames, TIMEPOINTS } from '../../../shared/domain/outcomes/instruments';
 import type { Measure } from '../../../shared/ipc/outcomes-schemas';
@@ -17,9 +18,11 @@ import {
   loadPersonConnections,
   loadPersonContacts,
   loadPersonConversations,
+  loadPersonFlags,
   loadPersonNotes,
   loadPersonPlans,
   loadPersonRow,
+  loadPersonSupervision,
 } from './person-data';
 
 /**
@@ -260,6 +263,39 @@ export const SUBJECT_ACCESS_SECTIONS: readonly SubjectSection[] = [
           ['Note for the group', connection.handoverNote],
         ]),
         ...connection.history.map((change) => `${dayText(change.on)}: ${CONNECTION_STATUSES[change.to]}${change.by ? `, by ${change.by}` : ''}`),
+      ],
+    }),
+  }),
+  section({
+    key: 'flags',
+    heading: 'Risk and safeguarding flags',
+    none: 'No flags.',
+    load: (db, subject) => loadPersonFlags(db, subject.personId),
+    entry: (flag) => ({
+      title: `${label(PERSON_FLAG_KINDS, flag.kind)} flag raised ${momentText(flag.raisedAt)}${flag.raisedBy ? ` by ${flag.raisedBy}` : ''}`,
+      lines: lines([
+        ['Why', flag.reason],
+        ['Cleared', flag.clearedAt ? `${momentText(flag.clearedAt)}${flag.clearedBy ? ` by ${flag.clearedBy}` : ''}` : 'No, it is current'],
+        ['Why it was cleared', flag.clearReason],
+      ]),
+    }),
+  }),
+  section({
+    key: 'supervision',
+    heading: 'Your case in clinical supervision',
+    none: 'Your case has not been discussed in supervision.',
+    load: (db, subject) => loadPersonSupervision(db, subject.personId),
+    entry: (item) => ({
+      title: `Supervision session on ${dayText(item.sessionHeldOn)}${item.signedOff ? '' : ' (not yet signed off)'}`,
+      lines: [
+        ...lines([
+          ['Why it was discussed', item.reasons.map((reason) => label(AGENDA_REASONS, reason)).join('; ')],
+          ['Note', item.addedNote],
+          ['Discussion', item.discussion],
+          ['Decision', item.decision],
+          ['Safeguarding concern raised', item.safeguardingRaised ? item.safeguardingAction || 'Yes' : ''],
+        ]),
+        ...item.actions.map((action) => `Action: ${action.text} (${label(ACTION_OWNERS, action.owner)}, by ${dayText(action.dueOn)}${action.doneOn ? `, done ${dayText(action.doneOn)}` : ''})`),
       ],
     }),
   }),

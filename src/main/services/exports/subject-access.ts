@@ -5,8 +5,8 @@ import type { WorkspaceSession } from '../workspace-session';
 import { dayText, MARKING, markedPdf } from './pdf-document';
 import { loadPersonRow } from './person-data';
 import { SUBJECT_ACCESS_SECTIONS, type Subject } from './subject-access-sections';
+import { requireWholeRecordInScope } from './export-scope';
 import { checkLawfulBasis, writeExport } from './write-export';
-import { requirePersonInScope } from '../supervision/supervision-scope';
 
 /**
  * A subject access request (UK GDPR Article 15): everything Linkdesk holds about one person, as a
@@ -53,8 +53,8 @@ async function renderPdf(gathered: Gathered, workspaceName: string, now: Date): 
 export async function exportSubjectAccess(session: WorkspaceSession, input: { personId: string; declaration: ExportDeclaration }): Promise<ExportResult> {
   checkLawfulBasis('subject_access', input.declaration);
   const { db, workspaceName } = session.requireUnlocked();
-  // A GP supervisor exports only the people their supervisees hold (supervision-scope.ts).
-  await requirePersonInScope(session, db, input.personId);
+  // A GP supervisor exports only people whose every referral their supervisees hold (export-scope.ts).
+  await requireWholeRecordInScope(session, db, input.personId);
   const now = session.clock.now();
   // One read transaction, so the PDF and the JSON describe the same moment.
   const gathered = await db.transaction().execute((trx) => gather(trx, input.personId, isoDateOf(now)));

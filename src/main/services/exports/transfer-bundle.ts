@@ -6,8 +6,8 @@ import type { WorkspaceSession } from '../workspace-session';
 import { toFhirBundle } from './fhir-bundle';
 import { MARKING } from './pdf-document';
 import { loadEpisodesWithHistory, loadPersonConnections, loadPersonContacts, loadPersonConversations, loadPersonPlans, loadPersonRow } from './person-data';
+import { requireWholeRecordInScope } from './export-scope';
 import { checkLawfulBasis, writeExport } from './write-export';
-import { requirePersonInScope } from '../supervision/supervision-scope';
 
 /**
  * The transfer bundle, for when a person moves to another social prescribing service: what the
@@ -172,8 +172,8 @@ const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(valu
 export async function exportTransferBundle(session: WorkspaceSession, input: { personId: string; declaration: ExportDeclaration }): Promise<ExportResult> {
   checkLawfulBasis('transfer_bundle', input.declaration);
   const { db, workspaceName } = session.requireUnlocked();
-  // A GP supervisor exports only the people their supervisees hold (supervision-scope.ts).
-  await requirePersonInScope(session, db, input.personId);
+  // A GP supervisor exports only people whose every referral their supervisees hold (export-scope.ts).
+  await requireWholeRecordInScope(session, db, input.personId);
   const now = session.clock.now();
   const record = await db.transaction().execute((trx) => gather(trx, input.personId, now, workspaceName));
   const fhir = toFhirBundle(record);

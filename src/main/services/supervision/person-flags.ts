@@ -14,7 +14,7 @@ import { requirePersonInScope } from './supervision-scope';
  * the caseload (caseload.ts) and put the person's case on the supervision agenda.
  */
 
-function flagQuery(db: LinkdeskDb) {
+export function flagQuery(db: LinkdeskDb) {
   return db
     .selectFrom('person_flags as f')
     .leftJoin('users as r', 'r.id', 'f.raised_by')
@@ -25,7 +25,7 @@ function flagQuery(db: LinkdeskDb) {
 
 type FlagRow = Awaited<ReturnType<ReturnType<typeof flagQuery>['execute']>>[number];
 
-function toFlag(row: FlagRow): PersonFlag {
+export function toFlag(row: FlagRow): PersonFlag {
   return {
     id: row.id,
     personId: row.person_id,

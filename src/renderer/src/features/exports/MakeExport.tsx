@@ -60,7 +60,7 @@ export function MakeExport({ choice, onDone }: { choice: ExportChoice; onDone: (
     );
     run = (declaration) => api.exports.codingSheet({ weekOf: week, declaration });
   } else {
-    intro = <Typography sx={{ mt: 2 }}>Every referral and contact in the workspace is read; at PCN scale this takes a while. You can cancel at any time: nothing is saved until it has finished.</Typography>;
+    intro = <Typography sx={{ mt: 2 }}>Every referral, contact and measure you may see is read; at PCN scale this takes a while. You can cancel at any time: nothing is saved until it has finished.</Typography>;
     run = (declaration, job) => runExportJob(() => api.exports.pseudonymisedExtract({ declaration }), job);
   }
   return <ExportDialog kind={choice.kind} intro={intro} run={run} onClose={onDone} />;

@@ -43,7 +43,8 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
   {
     kind: 'pseudonymised_extract',
     title: 'Pseudonymised extract',
-    summary: 'Every referral and contact for service evaluation, with keyed hashes instead of identities, age bands and postcode districts, and no free text.',
+    summary:
+      'Referrals, contacts and wellbeing measures for service evaluation (a GP supervisor’s: their supervisees’), with keyed hashes instead of identities, age bands and postcode districts, and no free text.',
     button: 'Make a pseudonymised extract',
     roles: ['gp_supervisor', 'admin'],
     needs: 'job',
