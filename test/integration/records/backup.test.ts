@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../src/main/store/open-database';
 import { workspaceFiles } from '../../../src/main/store/workspace-files';
+import { MIGRATIONS } from '../../../src/main/store/migrations';
 import type { BackupSettings } from '../../../src/shared/ipc/records-schemas';
 import { auditOf, casework, createPerson } from '../../support/casework';
 import { findInFiles, ok, refused, tempFolder } from '../../support/workspace';
@@ -78,7 +79,7 @@ describe('backing up', () => {
     expect(readFileSync(join(made.path, 'keyring.json'), 'utf8')).toBe(readFileSync(workspaceFiles(folder).keyring, 'utf8'));
 
     const manifest = JSON.parse(readFileSync(join(made.path, 'backup.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'linkdesk-backup', version: 1, trigger: 'manual', schemaVersion: 10, database: { bytes: made.bytes, sha256: sha256(join(made.path, 'linkdesk.db')) } });
+    expect(manifest).toMatchObject({ format: 'linkdesk-backup', version: 1, trigger: 'manual', schemaVersion: MIGRATIONS.length, database: { bytes: made.bytes, sha256: sha256(join(made.path, 'linkdesk.db')) } });
     expect(readFileSync(join(made.path, 'linkdesk.db')).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(findInFiles(backups, ['Marigold', 'Featherstonehaugh', '9434765919'])).toEqual([]);
 

@@ -9,6 +9,7 @@ import { migration0007Outcomes } from './0007-outcomes';
 import { migration0008Supervision } from './0008-supervision';
 import { migration0009Exports } from './0009-exports';
 import { migration0010RecordsManagement } from './0010-records-management';
+import { migration0011ReportingIndexes } from './0011-reporting-indexes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008Supervision,
   migration0009Exports,
   migration0010RecordsManagement,
+  migration0011ReportingIndexes,
 ];
