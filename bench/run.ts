@@ -176,7 +176,7 @@ async function measureOperations(context: BenchContext): Promise<void> {
     const { a, b } = await timePair(
       (round) => measurement.service(context.encrypted, round, context),
       (round) => measurement.baseline(context, round),
-      { warmup: context.warmup, runs: context.runs },
+      { warmup: measurement.maxRuns ? Math.min(context.warmup, 2) : context.warmup, runs: Math.min(context.runs, measurement.maxRuns ?? context.runs) },
     );
     const ratio = a.median / b.median;
     const checks = [ratioCheck(ratio, BUDGETS.ratio)];
@@ -184,27 +184,10 @@ async function measureOperations(context: BenchContext): Promise<void> {
     if (disagreement) checks.push({ name: 'same result as the baseline', pass: false });
     lines.push({ section, label: measurement.label, value: a, baseline: b, ratio, checks, note: `baseline: ${measurement.baselineLabel}${disagreement ? `\n    MISMATCH: ${disagreement}` : ''}` });
   }
-  if (hasChannel('reports', 'activity')) {
-    // The report's many aggregates (with small-number suppression) have no hand-written baseline yet: its own time only.
-    const input = { from: addMonths(context.today, -12), to: context.today, workerUserId: null };
-    const { a } = await timePair(
-      () => callRouter(context.encrypted, 'reports.activity', input),
-      () => undefined,
-      { warmup: 2, runs: Math.max(5, Math.floor(context.runs / 4)) },
-    );
-    lines.push({ section, label: 'activity report (12 months)', value: a, checks: [], note: 'baseline: not written yet (the report is many aggregates with suppression); its own time only' });
-  } else lines.push({ section, label: 'activity report', text: areaState('reports'), checks: [] });
 }
 
 function hasChannel(area: string, action: string): boolean {
   return Object.hasOwn((contract as unknown as Record<string, Record<string, unknown> | undefined>)[area] ?? {}, action);
-}
-
-function addMonths(isoDate: string, months: number): string {
-  const date = new Date(`${isoDate}T00:00:00.000Z`);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
 }
 
 async function measureEncryption(context: BenchContext): Promise<void> {

@@ -28,6 +28,8 @@ export interface Measurement {
   notBuilt?(context: BenchContext): string | null;
   /** A guide budget for the operation's own p95, in milliseconds (issue #8), if any. */
   guideP95Ms?: number;
+  /** At most this many timed runs per side (and two warm-ups), for operations that take seconds. */
+  maxRuns?: number;
   /** Part of the encrypted-vs-plain workload. */
   inEncryptionWorkload?: boolean;
   /** Called once before timing, e.g. to choose inputs from the data. */

@@ -1,4 +1,9 @@
+import { toContact } from '../../src/main/services/contacts';
+import { toEpisode } from '../../src/main/services/episodes';
+import type { PersonRow } from '../../src/main/services/people';
+import { assemblePersonRecord, codeItems, statusChangeItem, toNote } from '../../src/main/services/person-record';
 import type { RawDatabase } from '../../src/main/store/open-database';
+import type { ReferralReason } from '../../src/shared/domain/referral';
 import type { BenchContext, Measurement } from './context';
 import { appendAuditRaw } from './raw-audit';
 import { callRouter } from './router-call';
@@ -7,7 +12,10 @@ import { callRouter } from './router-call';
  * Opening a person's record (people.get): details, referrals with reasons, contacts, notes, status
  * changes and GP codes, with its audit entry. People taken in turn: the five with the most
  * contacts, ten on the open caseload and ten others. The baseline runs the same seven reads by
- * hand-written SQL and appends the same audit row, in one transaction, on the plain copy.
+ * hand-written SQL, builds the same result from its rows with the service's own pure mapping
+ * (assemblePersonRecord: the timeline and its summaries), and appends the same audit row, in one
+ * transaction, on the plain copy. What is left between them is the data-access stack: Kysely
+ * building each query, the router's checks and its validation of the output.
  */
 type Statement = ReturnType<RawDatabase['prepare']>;
 let people: string[] = [];
@@ -38,7 +46,7 @@ function choosePeople(raw: RawDatabase): string[] {
 export const personRecord: Measurement = {
   id: 'person',
   label: 'person record load',
-  baselineLabel: 'seven SELECTs and the audit INSERT in one transaction',
+  baselineLabel: 'seven SELECTs, the same record and timeline built from their rows, and the audit INSERT, in one transaction',
   guideP95Ms: 20,
   inEncryptionWorkload: true,
   prepare(context) {
@@ -53,23 +61,30 @@ export const personRecord: Measurement = {
     const personId = people[round % people.length]!;
     const s = statements!;
     return context.baseline.transaction(() => {
-      const person = s.person.get(personId);
-      const episodes = s.episodes.all(personId) as { id: string }[];
-      const reasons = s.reasons.all(personId);
-      const contacts = s.contacts.all(personId) as { id: string }[];
-      const notes = s.notes.all(personId);
-      const changes = s.changes.all(personId);
-      const codes = s.codes.all(personId) as { recorded_on: string | null }[];
+      const row = s.person.get(personId) as PersonRow;
+      const reasons = s.reasons.all(personId) as { episode_id: string; reason: ReferralReason }[];
+      const episodes = (s.episodes.all(personId) as Parameters<typeof toEpisode>[0][]).map((episode) =>
+        toEpisode(episode, reasons.filter((reason) => reason.episode_id === episode.id).map((reason) => reason.reason)),
+      );
+      const record = assemblePersonRecord({
+        row,
+        episodes,
+        contacts: (s.contacts.all(personId) as Parameters<typeof toContact>[0][]).map(toContact),
+        notes: (s.notes.all(personId) as Parameters<typeof toNote>[0][]).map(toNote),
+        changes: (s.changes.all(personId) as Parameters<typeof statusChangeItem>[0][]).map(statusChangeItem),
+        codes: (s.codes.all(personId) as Parameters<typeof codeItems>[0][]).flatMap(codeItems),
+      });
       appendAuditRaw(context.baseline, { actorId: context.worker.id, actorUsername: context.worker.username, action: 'person.viewed', entityType: 'person', entityId: personId, details: {}, at: new Date().toISOString() });
-      return { person, episodes, reasons, contacts, notes, changes, codes };
+      return record;
     })();
   },
   key(result) {
-    const record = result as { episodes: { id: string }[]; contacts: { id: string }[]; notes: unknown[]; timeline?: unknown[]; changes?: unknown[]; codes?: { recorded_on: string | null }[] };
-    // The service's timeline has one item per referral, status change, contact, note, queued code and recorded code.
-    const timeline =
-      record.timeline?.length ??
-      record.episodes.length + record.changes!.length + record.contacts.length + record.notes.length + record.codes!.length + record.codes!.filter((code) => code.recorded_on).length;
-    return { episodes: record.episodes.map((episode) => episode.id), contacts: record.contacts.map((contact) => contact.id), notes: record.notes.length, timeline };
+    const record = result as { episodes: { id: string }[]; contacts: { id: string }[]; notes: { id: string }[]; timeline: { at: string; kind: string; summary: string }[] };
+    return {
+      episodes: record.episodes.map((episode) => episode.id),
+      contacts: record.contacts.map((contact) => contact.id),
+      notes: record.notes.map((note) => note.id),
+      timeline: record.timeline.map((item) => `${item.at} ${item.kind} ${item.summary}`),
+    };
   },
 };

@@ -2,9 +2,9 @@ import type { GeneratorStage } from '../context';
 import { caseworkStage } from './casework';
 import { connectionsStage } from './connections';
 import { directoryStage } from './directory';
-import { notBuiltYet } from './not-built-yet';
 import { outcomesStage } from './outcomes';
 import { plansStage } from './plans';
+import { supervisionStage } from './supervision';
 
 /**
  * Every generator stage, in order (later stages read the facts earlier ones leave in the context).
@@ -16,5 +16,5 @@ export const GENERATOR_STAGES: readonly GeneratorStage[] = [
   plansStage,
   connectionsStage,
   outcomesStage,
-  notBuiltYet('supervision sessions', 'supervision', '2,000 supervision sessions at full scale'),
+  supervisionStage,
 ];

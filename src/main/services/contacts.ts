@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { SNOMED } from '../../shared/domain/referral';
 import { isoDateOf } from '../../shared/domain/working-days';
 import type { Contact, recordContactSchema } from '../../shared/ipc/casework-schemas';
 import { AppError } from '../errors';
 import type { LinkdeskDb } from '../store/kysely';
+import type { ContactsTable } from '../store/schema';
 import { type EpisodeRow, findEpisode, invalidInput, nullIfEmpty, statusLabel } from './casework-common';
 import { queueCode } from './coding-queue';
 import { applyStatusChange, requireTransition } from './episodes';
@@ -24,7 +26,12 @@ export async function loadContacts(db: LinkdeskDb, filter: { contactId: string }
   let query = db.selectFrom('contacts as c').leftJoin('users as u', 'u.id', 'c.recorded_by').selectAll('c').select('u.display_name as recorded_by_name');
   query = 'contactId' in filter ? query.where('c.id', '=', filter.contactId) : query.where('c.person_id', '=', filter.personId);
   const rows = await query.orderBy('c.at', 'desc').orderBy('c.seq', 'desc').execute();
-  return rows.map((row) => ({
+  return rows.map(toContact);
+}
+
+/** A contact row (with the recorder's name) as the renderer sees it. */
+export function toContact(row: Selectable<ContactsTable> & { recorded_by_name: string | null }): Contact {
+  return {
     id: row.id,
     episodeId: row.episode_id,
     at: row.at,
@@ -34,7 +41,7 @@ export async function loadContacts(db: LinkdeskDb, filter: { contactId: string }
     notes: row.notes,
     didNotAttend: row.did_not_attend === 1,
     recordedBy: row.recorded_by_name,
-  }));
+  };
 }
 
 function checkContact(session: WorkspaceSession, episode: EpisodeRow, input: RecordContactInput, at: Date): void {

@@ -30,6 +30,34 @@ type PlanInput = z.output<typeof planEpisodeSchema>;
 
 export const ONE_OPEN_EPISODE_MESSAGE = 'This person already has an open referral. Close it before adding a new one.';
 
+/** An episode row (with its worker's name) and its reasons, as the renderer sees them. */
+export function toEpisode(row: EpisodeRow & { worker_name: string | null }, reasons: readonly ReferralReason[]): Episode {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    workerUserId: row.worker_user_id,
+    workerName: row.worker_name,
+    source: row.source,
+    referrerName: row.referrer_name,
+    referrerOrganisation: row.referrer_organisation,
+    referrerContact: row.referrer_contact,
+    receivedOn: row.received_on,
+    reasons: [...reasons],
+    reasonOther: row.reason_other,
+    urgency: row.urgency,
+    notes: row.notes,
+    status: row.status,
+    closureReason: row.closure_reason,
+    closedOn: row.closed_on,
+    nextContactOn: row.next_contact_on,
+    reviewDueOn: row.review_due_on,
+    contactCount: row.contact_count,
+    firstContactDueOn: row.first_contact_due_on,
+    lastContactOn: row.last_contact_on,
+    closureNote: row.closure_note,
+  };
+}
+
 /** Episodes as the renderer sees them, with worker names and reasons, in the order given by `order`. */
 export async function loadEpisodes(db: LinkdeskDb, filter: { episodeId: string } | { personId: string }): Promise<Episode[]> {
   let query = db
@@ -49,30 +77,7 @@ export async function loadEpisodes(db: LinkdeskDb, filter: { episodeId: string }
       rows.map((row) => row.id),
     )
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    personId: row.person_id,
-    workerUserId: row.worker_user_id,
-    workerName: row.worker_name,
-    source: row.source,
-    referrerName: row.referrer_name,
-    referrerOrganisation: row.referrer_organisation,
-    referrerContact: row.referrer_contact,
-    receivedOn: row.received_on,
-    reasons: reasons.filter((reason) => reason.episode_id === row.id).map((reason) => reason.reason),
-    reasonOther: row.reason_other,
-    urgency: row.urgency,
-    notes: row.notes,
-    status: row.status,
-    closureReason: row.closure_reason,
-    closedOn: row.closed_on,
-    nextContactOn: row.next_contact_on,
-    reviewDueOn: row.review_due_on,
-    contactCount: row.contact_count,
-    firstContactDueOn: row.first_contact_due_on,
-    lastContactOn: row.last_contact_on,
-    closureNote: row.closure_note,
-  }));
+  return rows.map((row) => toEpisode(row, reasons.filter((reason) => reason.episode_id === row.id).map((reason) => reason.reason)));
 }
 
 export async function loadEpisode(db: LinkdeskDb, episodeId: string): Promise<Episode> {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { CLOSURE_REASONS, CONTACT_MODES, EPISODE_STATUSES, REFERRAL_SOURCES, SNOMED } from '../../shared/domain/referral';
-import type { personRecordSchema, timelineItemSchema } from '../../shared/ipc/casework-schemas';
+import { CLOSURE_REASONS, CONTACT_MODES, EPISODE_STATUSES, REFERRAL_SOURCES, SNOMED, type ClosureReason, type EpisodeStatus } from '../../shared/domain/referral';
+import type { Contact, Episode, personRecordSchema, timelineItemSchema } from '../../shared/ipc/casework-schemas';
 import { AppError } from '../errors';
 import type { LinkdeskDb } from '../store/kysely';
 import { loadContacts } from './contacts';
 import { loadEpisodes } from './episodes';
-import { personFlags, toDetails } from './people';
+import { personFlags, toDetails, type PersonRow } from './people';
 import { episodeInScope, keepReadable, requirePersonInScope } from './supervision/supervision-scope';
 import type { WorkspaceSession } from './workspace-session';
 
@@ -27,7 +27,61 @@ function excerpt(text: string, length = 160): string {
   return oneLine.length > length ? `${oneLine.slice(0, length - 1)}…` : oneLine;
 }
 
-async function loadNotes(db: LinkdeskDb, personId: string) {
+type NoteRow = { id: string; episode_id: string | null; created_at: string; text: string; display_name: string | null };
+type StatusChangeRow = { episode_id: string; from_status: EpisodeStatus | null; to_status: EpisodeStatus; at: string; closure_reason: ClosureReason | null };
+type CodeRow = { episode_id: string; code: string; queued_at: string; due_on: string; recorded_on: string | null };
+type Note = PersonRecord['notes'][number];
+
+export function toNote(row: NoteRow): Note {
+  return { id: row.id, episodeId: row.episode_id, at: row.created_at, author: row.display_name, text: row.text };
+}
+
+export function statusChangeItem(row: StatusChangeRow): TimelineItem {
+  return {
+    at: row.at,
+    kind: 'status_changed',
+    episodeId: row.episode_id,
+    summary:
+      `Referral moved from ${EPISODE_STATUSES[row.from_status!]} to ${EPISODE_STATUSES[row.to_status]}` +
+      (row.closure_reason ? ` (${CLOSURE_REASONS[row.closure_reason]})` : ''),
+  };
+}
+
+/** A queued GP code is one timeline item, and a second once it is recorded in the GP record. */
+export function codeItems(row: CodeRow): TimelineItem[] {
+  const term = TERMS[row.code] ?? row.code;
+  const queued: TimelineItem = { at: row.queued_at, kind: 'code_queued', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) queued, due by ${row.due_on}` };
+  if (!row.recorded_on) return [queued];
+  return [queued, { at: row.recorded_on, kind: 'code_recorded', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) recorded in the GP record` }];
+}
+
+/**
+ * The record from its parts, already mapped and limited to what the reader may see: the
+ * timeline is built here. Pure, so the benchmark's hand-written SQL baseline builds exactly the
+ * same result from its own rows (docs/performance.md).
+ */
+export function assemblePersonRecord(parts: { row: PersonRow; episodes: Episode[]; contacts: Contact[]; notes: Note[]; changes: TimelineItem[]; codes: TimelineItem[] }): PersonRecord {
+  const { row, episodes, contacts, notes, changes, codes } = parts;
+  const timeline: TimelineItem[] = [
+    ...episodes.map((episode): TimelineItem => ({ at: episode.receivedOn, kind: 'referral_received', episodeId: episode.id, summary: `Referral received from ${REFERRAL_SOURCES[episode.source]}` })),
+    ...changes,
+    ...contacts.map(
+      (contact): TimelineItem => ({
+        at: contact.at,
+        kind: 'contact',
+        episodeId: contact.episodeId,
+        summary: contact.didNotAttend
+          ? `${CONTACT_MODES[contact.mode]} contact: did not attend`
+          : `${CONTACT_MODES[contact.mode]} contact, ${contact.durationMinutes} minutes${contact.notes ? `: ${excerpt(contact.notes)}` : ''}`,
+      }),
+    ),
+    ...notes.map((note): TimelineItem => ({ at: note.at, kind: 'note', episodeId: note.episodeId, summary: `Note: ${excerpt(note.text)}` })),
+    ...codes,
+  ].sort((a, b) => (a.at === b.at ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.at < b.at ? 1 : -1));
+  return { person: { ...toDetails(row), id: row.id, rowVersion: row.row_version }, flags: personFlags(row), episodes, contacts, notes, timeline };
+}
+
+async function loadNotes(db: LinkdeskDb, personId: string): Promise<Note[]> {
   const rows = await db
     .selectFrom('person_notes as n')
     .leftJoin('users as u', 'u.id', 'n.created_by')
@@ -36,7 +90,7 @@ async function loadNotes(db: LinkdeskDb, personId: string) {
     .orderBy('n.created_at', 'desc')
     .orderBy('n.seq', 'desc')
     .execute();
-  return rows.map((row) => ({ id: row.id, episodeId: row.episode_id, at: row.created_at, author: row.display_name, text: row.text }));
+  return rows.map(toNote);
 }
 
 async function statusChanges(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
@@ -49,14 +103,7 @@ async function statusChanges(db: LinkdeskDb, personId: string): Promise<Timeline
     // Newest first, so changes made in the same moment keep their order through the stable sort.
     .orderBy('h.id', 'desc')
     .execute();
-  return rows.map((row) => ({
-    at: row.at,
-    kind: 'status_changed',
-    episodeId: row.episode_id,
-    summary:
-      `Referral moved from ${EPISODE_STATUSES[row.from_status!]} to ${EPISODE_STATUSES[row.to_status]}` +
-      (row.closure_reason ? ` (${CLOSURE_REASONS[row.closure_reason]})` : ''),
-  }));
+  return rows.map(statusChangeItem);
 }
 
 async function codingEvents(db: LinkdeskDb, personId: string): Promise<TimelineItem[]> {
@@ -68,13 +115,7 @@ async function codingEvents(db: LinkdeskDb, personId: string): Promise<TimelineI
     .where('episode_id', 'in', db.selectFrom('episodes').select('id').where('person_id', '=', personId))
     .orderBy('queued_at', 'desc')
     .execute();
-  const items: TimelineItem[] = [];
-  for (const row of rows) {
-    const term = TERMS[row.code] ?? row.code;
-    items.push({ at: row.queued_at, kind: 'code_queued', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) queued, due by ${row.due_on}` });
-    if (row.recorded_on) items.push({ at: row.recorded_on, kind: 'code_recorded', episodeId: row.episode_id, summary: `GP code ${row.code} (${term}) recorded in the GP record` });
-  }
-  return items;
+  return rows.flatMap(codeItems);
 }
 
 export async function getPersonRecord(session: WorkspaceSession, personId: string): Promise<PersonRecord> {
@@ -85,29 +126,15 @@ export async function getPersonRecord(session: WorkspaceSession, personId: strin
     const scope = await requirePersonInScope(session, trx, personId);
     const episodes = (await loadEpisodes(trx, { personId })).filter((episode) => episodeInScope(scope, episode.workerUserId));
     const readable = new Set(episodes.map((episode) => episode.id));
-    const [contacts, notes, changes, codes] = [
-      keepReadable(scope, readable, await loadContacts(trx, { personId })),
-      keepReadable(scope, readable, await loadNotes(trx, personId)),
-      keepReadable(scope, readable, await statusChanges(trx, personId)),
-      keepReadable(scope, readable, await codingEvents(trx, personId)),
-    ];
-    const timeline: TimelineItem[] = [
-      ...episodes.map((episode): TimelineItem => ({ at: episode.receivedOn, kind: 'referral_received', episodeId: episode.id, summary: `Referral received from ${REFERRAL_SOURCES[episode.source]}` })),
-      ...changes,
-      ...contacts.map(
-        (contact): TimelineItem => ({
-          at: contact.at,
-          kind: 'contact',
-          episodeId: contact.episodeId,
-          summary: contact.didNotAttend
-            ? `${CONTACT_MODES[contact.mode]} contact: did not attend`
-            : `${CONTACT_MODES[contact.mode]} contact, ${contact.durationMinutes} minutes${contact.notes ? `: ${excerpt(contact.notes)}` : ''}`,
-        }),
-      ),
-      ...notes.map((note): TimelineItem => ({ at: note.at, kind: 'note', episodeId: note.episodeId, summary: `Note: ${excerpt(note.text)}` })),
-      ...codes,
-    ].sort((a, b) => (a.at === b.at ? KIND_ORDER[a.kind] - KIND_ORDER[b.kind] : a.at < b.at ? 1 : -1));
+    const record = assemblePersonRecord({
+      row,
+      episodes,
+      contacts: keepReadable(scope, readable, await loadContacts(trx, { personId })),
+      notes: keepReadable(scope, readable, await loadNotes(trx, personId)),
+      changes: keepReadable(scope, readable, await statusChanges(trx, personId)),
+      codes: keepReadable(scope, readable, await codingEvents(trx, personId)),
+    });
     await session.audit({ action: 'person.viewed', entityType: 'person', entityId: personId }, trx);
-    return { person: { ...toDetails(row), id: row.id, rowVersion: row.row_version }, flags: personFlags(row), episodes, contacts, notes, timeline };
+    return record;
   });
 }

@@ -26,6 +26,16 @@ function worker(filter: ActivityFilter): RawBuilder<unknown> {
   return filter.workerUserId === null ? sql`` : sql`AND e.worker_user_id = ${filter.workerUserId}`;
 }
 
+/**
+ * For rows that hang off a referral (contacts, GP codes, connections): the join to the referral
+ * that the worker filter needs, and nothing for the whole service. Joining every row of a year to
+ * its referral only to filter on nothing doubled the contact counts' cost at PCN scale (the
+ * benchmark suite, docs/performance.md).
+ */
+function workerReferrals(filter: ActivityFilter, episodeId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return filter.workerUserId === null ? sql`` : sql`JOIN episodes e ON e.id = ${episodeId} AND e.worker_user_id = ${filter.workerUserId}`;
+}
+
 async function grouped(db: LinkdeskDb, query: RawBuilder<{ key: string | null; n: number }>): Promise<Counts> {
   const { rows } = await query.execute(db);
   return new Map(rows.map((row) => [row.key ?? '', Number(row.n)]));
@@ -72,15 +82,15 @@ export async function caseloadByMonth(db: LinkdeskDb, filter: ActivityFilter): P
 
 export function contactsByMode(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
   return grouped(db, sql<{ key: string; n: number }>`
-    SELECT c.mode AS key, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
-    WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    SELECT c.mode AS key, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
+    WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to}
     GROUP BY c.mode`);
 }
 
 export async function missedContacts(db: LinkdeskDb, filter: ActivityFilter): Promise<number> {
   const counts = await grouped(db, sql<{ key: string; n: number }>`
-    SELECT 'missed' AS key, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
-    WHERE c.did_not_attend = 1 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}`);
+    SELECT 'missed' AS key, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
+    WHERE c.did_not_attend = 1 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to}`);
   return counts.get('missed') ?? 0;
 }
 
@@ -92,8 +102,8 @@ export function peopleByContactBand(db: LinkdeskDb, filter: ActivityFilter): Pro
   );
   return grouped(db, sql<{ key: string; n: number }>`
     WITH per AS (
-      SELECT c.person_id, COUNT(*) AS n FROM contacts c JOIN episodes e ON e.id = c.episode_id
-      WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+      SELECT c.person_id, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
+      WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to}
       GROUP BY c.person_id)
     SELECT CASE ${band} END AS key, COUNT(*) AS n FROM per GROUP BY key`);
 }
@@ -105,8 +115,8 @@ export function peopleByContactBand(db: LinkdeskDb, filter: ActivityFilter): Pro
 export function decisionsByMonth(db: LinkdeskDb, filter: ActivityFilter, decision: 'accepted' | 'declined'): Promise<Counts> {
   const code = decision === 'accepted' ? SNOMED.referralToSocialPrescribing.code : SNOMED.socialPrescribingDeclined.code;
   return grouped(db, sql<{ key: string; n: number }>`
-    SELECT substr(q.contact_on, 1, 7) AS key, COUNT(*) AS n FROM coding_queue q JOIN episodes e ON e.id = q.episode_id
-    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    SELECT substr(q.contact_on, 1, 7) AS key, COUNT(*) AS n FROM coding_queue q ${workerReferrals(filter, sql`q.episode_id`)}
+    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to}
     GROUP BY key`);
 }
 
@@ -119,8 +129,8 @@ export function gpCodes(db: LinkdeskDb, filter: ActivityFilter, code: string): P
         WHEN q.due_on < ${filter.today} THEN 'overdue'
         ELSE 'waiting' END AS key,
       COUNT(*) AS n
-    FROM coding_queue q JOIN episodes e ON e.id = q.episode_id
-    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    FROM coding_queue q ${workerReferrals(filter, sql`q.episode_id`)}
+    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to}
     GROUP BY key`);
 }
 
@@ -141,9 +151,9 @@ export function connectionsByCategory(db: LinkdeskDb, filter: ActivityFilter, ev
     SELECT s.category AS key, COUNT(*) AS n
     FROM connection_status_history h
       JOIN connections c ON c.id = h.connection_id
-      JOIN episodes e ON e.id = c.episode_id
+      ${workerReferrals(filter, sql`c.episode_id`)}
       JOIN directory_services s ON s.id = c.service_id
-    WHERE ${step} AND h.changed_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
+    WHERE ${step} AND h.changed_on BETWEEN ${filter.from} AND ${filter.to}
     GROUP BY s.category`);
 }
 
