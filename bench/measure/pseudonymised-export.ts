@@ -24,7 +24,7 @@ export interface ExportResult {
 }
 
 export async function measurePseudonymisedExport(context: BenchContext, runs: number): Promise<ExportResult> {
-  // Not a GP supervisor: theirs holds only their supervisees' referrals, and the dataset pairs none.
+  // Not a GP supervisor: theirs holds only their supervisees' referrals (half of them at full scale).
   const admin = context.manifest.staff.find((member) => member.role === 'admin');
   if (!admin) throw new Error('The dataset has no admin');
   const session = new WorkspaceSession({ folder: context.workspaceFolder, clock: fixedClock(`${context.today}T09:00:00.000Z`), idleMillisecondsOverride: Number.MAX_SAFE_INTEGER });
