@@ -10,8 +10,8 @@ import { callRouter } from './router-call';
 import { summarise, type Summary } from './timing';
 
 /**
- * The pseudonymised extract of every episode and contact (exports.pseudonymisedExtract), as a GP
- * supervisor starts it and the screen follows it (progress polled every 100 ms), to the encrypted
+ * The pseudonymised extract of every episode and contact (exports.pseudonymisedExtract), as the
+ * service lead (the admin, whose extract covers the whole workspace) starts it and the screen follows it (progress polled every 100 ms), to the encrypted
  * ZIP on disk. The main thread's event-loop delay is measured while it runs: the extract is built in
  * a worker thread, so the main thread should stay free. The baseline is the extract's own two
  * hand-written SELECTs and its CSV building, run directly on the plain copy: no worker, no ZIP, no file.
@@ -24,8 +24,9 @@ export interface ExportResult {
 }
 
 export async function measurePseudonymisedExport(context: BenchContext, runs: number): Promise<ExportResult> {
-  const supervisor = context.manifest.staff.find((member) => member.role === 'gp_supervisor');
-  if (!supervisor) throw new Error('The dataset has no GP supervisor');
+  // Not a GP supervisor: theirs holds only their supervisees' referrals (half of them at full scale).
+  const admin = context.manifest.staff.find((member) => member.role === 'admin');
+  if (!admin) throw new Error('The dataset has no admin');
   const session = new WorkspaceSession({ folder: context.workspaceFolder, clock: fixedClock(`${context.today}T09:00:00.000Z`), idleMillisecondsOverride: Number.MAX_SAFE_INTEGER });
   const declaration = { ...EXPORT_KINDS.pseudonymised_extract.defaults };
   const service: number[] = [];
@@ -34,9 +35,13 @@ export async function measurePseudonymisedExport(context: BenchContext, runs: nu
   let rows = 0;
   let exportSeconds = 0;
   try {
-    await callRouter(session, 'session.signIn', { username: supervisor.username, password: context.manifest.password });
+    await callRouter(session, 'session.signIn', { username: admin.username, password: context.manifest.password });
+    // The histogram is enabled once, around every extract, and the baselines run after them all:
+    // monitorEventLoopDelay keeps its last tick across disable() and enable(), so a synchronous
+    // baseline run between two extracts was counted as one event-loop delay as long as the baseline
+    // itself (the 13.7 s "maximum" of the first full-scale run).
+    histogram.enable();
     for (let round = 0; round < runs; round += 1) {
-      histogram.enable();
       const started = performance.now();
       const { jobId } = await callRouter<{ jobId: string }>(session, 'exports.pseudonymisedExtract', { declaration });
       for (;;) {
@@ -49,9 +54,13 @@ export async function measurePseudonymisedExport(context: BenchContext, runs: nu
         if (progress.state === 'failed' || progress.state === 'cancelled') throw new Error(`The extract ${progress.state}`);
       }
       const ms = performance.now() - started;
-      histogram.disable();
       service.push(ms);
       exportSeconds += ms / 1000;
+    }
+    // A timer tick held up by the last stretch of work is only recorded once the loop turns again.
+    await new Promise((next) => setTimeout(next, 20));
+    histogram.disable();
+    for (let round = 0; round < runs; round += 1) {
       const key = randomBytes(32);
       const baselineStarted = performance.now();
       const output = buildPseudonymisedExtract(context.baseline, key, { shouldStop: () => false, onProgress: () => undefined });

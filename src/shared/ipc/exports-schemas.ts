@@ -52,12 +52,15 @@ export const startExtractSchema = z.strictObject({ declaration: exportDeclaratio
 
 export const jobIdSchema = z.strictObject({ jobId: idSchema });
 
-export const JOB_STATES = ['running', 'saving', 'done', 'failed', 'cancelled'] as const;
+/** A job reads the records (`running`), compresses and encrypts them (`protecting`), then saves the file (`saving`). */
+export const JOB_STATES = ['running', 'protecting', 'saving', 'done', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /**
- * Where a long export has got to. `result` (with the passphrase) is given once, by the first
- * progress call that sees the job done; the job is then forgotten.
+ * Where a long export has got to. `done` and `total` count the step in hand: rows while
+ * `running`, KiB of the files while `protecting` and `saving`, all the rows once `done`.
+ * `result` (with the passphrase) is given once, by the first progress call that sees the job
+ * done; the job is then forgotten.
  */
 export const jobProgressSchema = z.object({
   jobId: idSchema,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportDeclaration } from '../../../src/shared/domain/exports';
 import { AppError } from '../../../src/main/errors';
+import { protectFiles } from '../../../src/main/services/exports/encrypted-zip';
 import { writeExport } from '../../../src/main/services/exports/write-export';
 import { readExportFiles } from '../../support/exports';
 import { adminWorkspace, auditRows } from '../../support/workspace';
@@ -84,6 +85,31 @@ describe('the one export path', () => {
     expect(result).toMatchObject({ encrypted: false, passphrase: null });
     expect(result.fileName).toMatch(/^activity-report-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}\.csv$/);
     expect(readFileSync(join(result.folder, result.fileName), 'utf8')).toBe('month,referrals\n2026-10,<8\n');
+    expect(exportAudits(session)).toHaveLength(1);
+  });
+
+  it('writes an archive already protected elsewhere (the export worker) byte for byte, with its own passphrase and SHA-256, through the same steps', async () => {
+    const { session } = await adminWorkspace();
+    const archive = await protectFiles([LETTER], new Date('2026-11-22T09:00:00Z'));
+    const result = await writeExport(session, { kind: 'pseudonymised_extract', declaration: { ...DECLARATION, lawfulBasis: 'service_planning' }, archive, details: { episodes: 1 } });
+
+    expect(result).toMatchObject({ encrypted: true, passphrase: archive.passphrase, sha256: archive.sha256, bytes: archive.bytes.byteLength });
+    expect(result.fileName).toMatch(/^pseudonymised-extract-\d{4}-\d{2}-\d{2}-[0-9a-f]{6}\.zip$/);
+    const onDisk = readFileSync(join(result.folder, result.fileName));
+    expect(onDisk.equals(Buffer.from(archive.bytes))).toBe(true);
+    expect(createHash('sha256').update(onDisk).digest('hex')).toBe(result.sha256);
+    expect(new TextDecoder().decode((await readExportFiles(result, result.passphrase)).get('letter.txt'))).toContain('Margaret Holloway');
+    expect(readdirSync(result.folder)).toEqual([result.fileName]);
+    const [entry, ...more] = exportAudits(session);
+    expect(more).toEqual([]);
+    expect(JSON.parse(entry!.details_json)).toMatchObject({ kind: 'pseudonymised_extract', fileName: result.fileName, sha256: archive.sha256, encrypted: true, episodes: 1 });
+    // The passphrase is in the result shown once, never in the audit entry.
+    expect(entry!.details_json).not.toContain(archive.passphrase);
+
+    // A kind written as a plain file never takes an archive: nothing is written or audited.
+    const plain = await writeExport(session, { kind: 'activity_report', declaration: { ...DECLARATION, lawfulBasis: 'anonymous_statistics' }, archive }).catch((error: unknown) => error);
+    expect(plain).toBeInstanceOf(Error);
+    expect(readdirSync(result.folder)).toEqual([result.fileName]);
     expect(exportAudits(session)).toHaveLength(1);
   });
 

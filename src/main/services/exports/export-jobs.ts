@@ -9,10 +9,11 @@ import { pseudonymisationKey } from './pseudonym-key';
 import { checkLawfulBasis, writeExport } from './write-export';
 
 /**
- * Long exports as jobs: the rows are read and the files built in a worker thread, so the main
- * process (and every other screen) stays responsive; the screen polls `progress` and may `cancel`.
- * When the worker is done, main writes the file through the one export path, passing the job's
- * abort signal, so a cancel at any moment leaves no file and no audit entry.
+ * Long exports as jobs: the rows are read, the files built and protected in an AES-256 ZIP in a
+ * worker thread, so the main process (and every other screen) stays responsive; the screen polls
+ * `progress` (reading, then protecting, then saving) and may `cancel`. When the worker hands back
+ * the finished archive, main writes it through the one export path, passing the job's abort
+ * signal, so a cancel at any moment leaves no file and no audit entry.
  *
  * Jobs belong to one sign-in: a lock stops their workers and forgets them, and another user (or
  * the same user after signing in again) cannot see them. A finished job's result, with its
@@ -21,7 +22,8 @@ import { checkLawfulBasis, writeExport } from './write-export';
 interface Job {
   id: string;
   kind: ExportKind;
-  state: JobState;
+  /** 'running' while the worker works; whether it is reading or protecting is read from the worker when reported. */
+  state: Exclude<JobState, 'protecting'>;
   run: WorkerRun;
   controller: AbortController;
   result: ExportResult | null;
@@ -47,6 +49,11 @@ function jobsOf(session: WorkspaceSession): Map<string, Job> {
   return jobs;
 }
 
+/** A job whose worker or file is still being made. */
+function active(job: Job): boolean {
+  return job.state === 'running' || job.state === 'saving';
+}
+
 function stopJob(job: Job): void {
   job.controller.abort();
   job.run.stop();
@@ -56,7 +63,7 @@ function stopJob(job: Job): void {
 export async function startPseudonymisedExtract(session: WorkspaceSession, declaration: ExportDeclaration): Promise<{ jobId: string }> {
   checkLawfulBasis('pseudonymised_extract', declaration);
   const jobs = jobsOf(session);
-  if ([...jobs.values()].some((job) => job.state === 'running' || job.state === 'saving')) {
+  if ([...jobs.values()].some(active)) {
     throw new AppError('conflict', 'An extract is already being made. Wait for it to finish, or cancel it, before starting another.');
   }
   // A GP supervisor's extract holds their supervisees' episodes only, as their screens do (supervision-scope.ts).
@@ -66,7 +73,7 @@ export async function startPseudonymisedExtract(session: WorkspaceSession, decla
   const unlocked = session.requireUnlocked();
   let run: WorkerRun;
   try {
-    run = runExportWorker('pseudonymised_extract', { databasePath: session.files.database, dataKey: unlocked.dataKey, pseudonymKey: key, workerIds });
+    run = runExportWorker('pseudonymised_extract', { databasePath: session.files.database, dataKey: unlocked.dataKey, pseudonymKey: key, workerIds, madeAt: session.clock.now() });
   } finally {
     key.fill(0);
   }
@@ -85,7 +92,7 @@ export async function startPseudonymisedExtract(session: WorkspaceSession, decla
   return { jobId: job.id };
 }
 
-/** Waits for the worker, then writes the file (unless cancelled or locked meanwhile). */
+/** Waits for the worker's archive, then writes it (unless cancelled or locked meanwhile). */
 async function follow(session: WorkspaceSession, unlocked: UnlockedWorkspace, job: Job, declaration: ExportDeclaration): Promise<void> {
   try {
     const output = await job.run.finished;
@@ -95,10 +102,10 @@ async function follow(session: WorkspaceSession, unlocked: UnlockedWorkspace, jo
     }
     session.requireStillUnlocked(unlocked);
     job.state = 'saving';
-    job.result = await writeExport(session, { kind: job.kind, declaration, files: output.files, details: { ...output.details, scope: job.scope }, signal: job.controller.signal });
+    job.result = await writeExport(session, { kind: job.kind, declaration, archive: output.archive, details: { ...output.details, scope: job.scope }, signal: job.controller.signal });
     job.state = 'done';
   } catch (error) {
-    if (error instanceof AppError && error.code === 'cancelled') {
+    if ((error instanceof AppError && error.code === 'cancelled') || job.controller.signal.aborted) {
       job.state = 'cancelled';
       return;
     }
@@ -116,11 +123,15 @@ function findJob(session: WorkspaceSession, jobId: string): { jobs: Map<string, 
 }
 
 function report(jobs: Map<string, Job>, job: Job): JobProgress {
-  const { done, total } = job.run.progress();
+  const { rows, protecting } = job.run.progress();
   const finished = job.state === 'done' || job.state === 'failed' || job.state === 'cancelled';
   // The result (and its passphrase) is handed over once; after that Linkdesk holds no copy.
   if (finished) jobs.delete(job.id);
-  return { jobId: job.id, state: job.state, done: job.state === 'done' ? total : done, total, result: job.state === 'done' ? job.result : null, error: job.error };
+  // The worker says when it has moved from reading rows to protecting the file.
+  const state = job.state === 'running' && protecting ? 'protecting' : job.state;
+  if (job.state === 'done') return { jobId: job.id, state, done: rows.total, total: rows.total, result: job.result, error: null };
+  const step = (state === 'protecting' || state === 'saving') && protecting ? protecting : rows;
+  return { jobId: job.id, state, done: step.done, total: step.total, result: null, error: job.error };
 }
 
 export function exportJobProgress(session: WorkspaceSession, jobId: string): JobProgress {
@@ -131,6 +142,6 @@ export function exportJobProgress(session: WorkspaceSession, jobId: string): Job
 /** Stops the job. A file already saved stays saved (the answer then says 'done'). */
 export function cancelExportJob(session: WorkspaceSession, jobId: string): JobProgress {
   const { jobs, job } = findJob(session, jobId);
-  if (job.state === 'running' || job.state === 'saving') stopJob(job);
+  if (active(job)) stopJob(job);
   return report(jobs, job);
 }

@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EXPORT_KINDS, lawfulBasesFor, type ExportDeclaration, type ExportKind, type ExportResult } from '../../../shared/domain/exports';
 import { AppError } from '../../errors';
-import { randomCrockfordGroups } from '../../keys/recovery-key';
 import type { LinkdeskDb } from '../../store/kysely';
 import type { AuditDetails } from '../audit-log';
 import type { WorkspaceSession } from '../workspace-session';
-import { zipFiles, type ExportFile } from './encrypted-zip';
+import { protectFiles, sha256Hex, zipFiles, type ExportFile, type ProtectedArchive } from './encrypted-zip';
 import { exportFileName, extensionOf } from './export-file-name';
 
-export type { ExportFile } from './encrypted-zip';
+export type { ExportFile, ProtectedArchive } from './encrypted-zip';
 
-export interface ExportRequest {
+interface ExportRequestBase {
   kind: ExportKind;
   declaration: ExportDeclaration;
   /** The person the file is about, if any: the audit entry is filed against them. */
@@ -22,15 +21,26 @@ export interface ExportRequest {
    * `export.person_included` entry with the file's name and SHA-256, so their subject access shows it.
    */
   personIds?: readonly string[];
-  files: readonly ExportFile[];
   /** Extra audit facts (ids, counts, codes; never personal data). */
   details?: AuditDetails;
   /** Lets a long export be cancelled: checked before the file takes its final name. */
   signal?: AbortSignal;
 }
 
-// 24 Crockford symbols = 120 random bits: far beyond guessing, still easy to read out over the phone.
-const PASSPHRASE_GROUPS = 6;
+/**
+ * Either the files, which writeExport protects as the kind requires, or (for an encrypted kind
+ * whose files were made in the export worker) the AES-256 archive the worker already made with
+ * `protectFiles`, so the main thread never compresses or encrypts a large extract.
+ */
+export type ExportRequest = ExportRequestBase & ({ files: readonly ExportFile[]; archive?: undefined } | { archive: ProtectedArchive; files?: undefined });
+
+/** The bytes to write, as they will be on disk, with what the audit entry and the result need. */
+interface Packaged {
+  bytes: Uint8Array;
+  sha256: string;
+  passphrase: string | null;
+  extension: string;
+}
 
 /**
  * The one way a file leaves Linkdesk. Encrypts identifiable kinds, names the file without person
@@ -40,22 +50,17 @@ const PASSPHRASE_GROUPS = 6;
  */
 export async function writeExport(session: WorkspaceSession, request: ExportRequest, db?: LinkdeskDb): Promise<ExportResult> {
   const unlocked = session.requireUnlocked();
-  const spec = EXPORT_KINDS[request.kind];
   checkLawfulBasis(request.kind, request.declaration);
-  if (request.files.length === 0) throw new AppError('invalid_input', 'There is nothing to export.');
   const now = session.clock.now();
-  const encrypted = spec.protection === 'encrypted';
-  const passphrase = encrypted ? randomCrockfordGroups(PASSPHRASE_GROUPS) : null;
-  const single = !encrypted && request.files.length === 1 ? request.files[0]! : null;
-  const bytes = single ? single.bytes : await zipFiles(request.files, passphrase, now);
-  const fileName = exportFileName(request.kind, single ? extensionOf(single.name) : 'zip', now);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const encrypted = EXPORT_KINDS[request.kind].protection === 'encrypted';
+  const { bytes, sha256, passphrase, extension } = request.archive ? protectedAlready(request.kind, request.archive) : await packageFiles(request.kind, request.files, now);
+  const fileName = exportFileName(request.kind, extension, now);
 
   const folder = session.exportFolder;
   prepareFolder(folder);
   const finalPath = join(folder, fileName);
   const partialPath = `${finalPath}.partial`;
-  writeDurably(partialPath, bytes);
+  await writeDurably(partialPath, bytes);
   let renamed = false;
   try {
     const record = async (trx: LinkdeskDb) => {
@@ -94,6 +99,22 @@ export async function writeExport(session: WorkspaceSession, request: ExportRequ
   return { fileName, folder, sha256, bytes: bytes.byteLength, encrypted, passphrase };
 }
 
+/** Protects the files as the kind requires: AES-256 ZIP, or a plain file (a plain ZIP when there are several). */
+async function packageFiles(kind: ExportKind, files: readonly ExportFile[], now: Date): Promise<Packaged> {
+  if (files.length === 0) throw new AppError('invalid_input', 'There is nothing to export.');
+  if (EXPORT_KINDS[kind].protection === 'encrypted') return { ...(await protectFiles(files, now)), extension: 'zip' };
+  const single = files.length === 1 ? files[0]! : null;
+  const bytes = single ? single.bytes : await zipFiles(files, null, now);
+  return { bytes, sha256: sha256Hex(bytes), passphrase: null, extension: single ? extensionOf(single.name) : 'zip' };
+}
+
+/** An archive made elsewhere is accepted only for kinds that must be encrypted: nothing plain is wrapped by mistake. */
+function protectedAlready(kind: ExportKind, archive: ProtectedArchive): Packaged {
+  if (EXPORT_KINDS[kind].protection !== 'encrypted') throw new Error(`A protected archive was given for ${kind}, which is written as a plain file`);
+  if (archive.bytes.byteLength === 0) throw new AppError('invalid_input', 'There is nothing to export.');
+  return { bytes: archive.bytes, sha256: archive.sha256, passphrase: archive.passphrase, extension: 'zip' };
+}
+
 /** Refuses a lawful basis that cannot cover the kind (statistics are no basis for personal data). */
 export function checkLawfulBasis(kind: ExportKind, declaration: ExportDeclaration): void {
   if (!lawfulBasesFor(kind).includes(declaration.lawfulBasis)) {
@@ -111,17 +132,21 @@ function prepareFolder(folder: string): void {
   }
 }
 
-/** Writes and flushes the bytes, owner-only, so a crash cannot leave a file that looks complete. */
-function writeDurably(path: string, bytes: Uint8Array): void {
-  let fd: number | null = null;
+/**
+ * Writes and flushes the bytes, owner-only, so a crash cannot leave a file that looks complete.
+ * Asynchronous: the write and the flush wait on the disk in libuv's thread pool, not on the main thread.
+ */
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  let file: Awaited<ReturnType<typeof open>> | null = null;
   try {
-    fd = openSync(path, 'wx', 0o600);
-    writeSync(fd, bytes);
-    fsyncSync(fd);
+    file = await open(path, 'wx', 0o600);
+    await file.writeFile(bytes);
+    await file.sync();
   } catch {
-    if (fd !== null) rmSync(path, { force: true });
+    // Only a file this call created is removed ('wx' refuses to open an existing one).
+    if (file !== null) await rm(path, { force: true });
     throw new AppError('export_failed', 'The export could not be written: the folder may be full or read-only. Nothing was saved.');
   } finally {
-    if (fd !== null) closeSync(fd);
+    await file?.close();
   }
 }

@@ -19,7 +19,7 @@ import { ApiError, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { FormDialog } from '../../components/FormDialog';
 import { FormTextField } from '../../forms/FormTextField';
-import type { ExportJob } from './export-job';
+import type { ExportJob, JobStep } from './export-job';
 import { ExportResultDialog } from './ExportResultDialog';
 
 type Input = z.input<typeof exportDeclarationSchema>;
@@ -47,7 +47,7 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
   const progressLabelId = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<JobStep | null>(null);
   // The running export's controller: state, not a ref, so Cancel always sees the current one.
   const [running, setRunning] = useState<AbortController | null>(null);
   const progressRef = useRef<HTMLDivElement>(null);
@@ -64,7 +64,7 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
     const controller = new AbortController();
     setRunning(controller);
     try {
-      setResult(await run(declaration, { onProgress: (done, total) => setProgress({ done, total }), signal: controller.signal }));
+      setResult(await run(declaration, { onProgress: setProgress, signal: controller.signal }));
     } catch (error) {
       const placed = applyFieldErrors(error, form.setError, {
         'declaration.purpose': 'purpose',
@@ -104,11 +104,7 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
       {progress && (
         <Box ref={progressRef} role="status" sx={{ mt: 2, mb: 1 }}>
           <Typography id={progressLabelId} sx={{ mb: 1 }}>
-            {progress.total === 0
-              ? 'Starting…'
-              : progress.done >= progress.total
-                ? 'Encrypting and saving the file…'
-                : `Reading records: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`}
+            {stepLabel(progress, percent)}
           </Typography>
           {/* No sliding between updates: the bar jumps to each new value (calmer, and never "animating"). */}
           <LinearProgress variant="determinate" value={percent} aria-labelledby={progressLabelId} sx={{ height: 8, '& .MuiLinearProgress-bar': { transition: 'none' } }} />
@@ -137,4 +133,13 @@ export function ExportDialog({ kind, run, onClose, intro }: Props) {
       </Typography>
     </FormDialog>
   );
+}
+
+/** What the job is doing, in words: the bar fills once for reading the records and once for protecting the file. */
+function stepLabel(step: JobStep, percent: number): string {
+  if (step.state === 'running') {
+    return step.total === 0 ? 'Starting…' : `Reading records: ${step.done.toLocaleString('en-GB')} of ${step.total.toLocaleString('en-GB')}`;
+  }
+  if (step.state === 'protecting') return `Compressing and encrypting the file: ${percent}%`;
+  return 'Saving the file…';
 }

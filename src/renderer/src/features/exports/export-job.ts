@@ -1,9 +1,13 @@
 import type { ExportResult } from '../../../../shared/domain/exports';
+import type { JobProgress } from '../../../../shared/ipc/exports-schemas';
 import { api, ApiError } from '../../api/client';
+
+/** The step a long export is at, and how far through it (rows while reading, KiB while protecting). */
+export type JobStep = Pick<JobProgress, 'state' | 'done' | 'total'>;
 
 /** What a long export tells the dialog while it runs, and how the dialog stops it. */
 export interface ExportJob {
-  onProgress: (done: number, total: number) => void;
+  onProgress: (step: JobStep) => void;
   /** Aborted when the person presses Cancel. */
   signal: AbortSignal;
 }
@@ -32,7 +36,7 @@ export async function runExportJob(start: () => Promise<{ jobId: string }>, job:
   const { jobId } = await start();
   for (;;) {
     const progress = job.signal.aborted ? await api.exports.cancel({ jobId }) : await api.exports.progress({ jobId });
-    job.onProgress(progress.done, progress.total);
+    job.onProgress({ state: progress.state, done: progress.done, total: progress.total });
     if (progress.state === 'done' && progress.result) return progress.result;
     if (progress.state === 'cancelled') throw new ApiError({ code: 'cancelled', message: 'The export was cancelled. No file was saved.' });
     if (progress.state === 'failed') throw new ApiError(progress.error ?? { code: 'export_failed', message: 'The export could not be made. Nothing was saved.' });
