@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import { CONTACT_BANDS, monthLabel } from '../../../shared/domain/reports';
-import { SNOMED } from '../../../shared/domain/referral';
 import type { LinkdeskDb } from '../../store/kysely';
 
 /**
@@ -41,12 +40,27 @@ async function grouped(db: LinkdeskDb, query: RawBuilder<{ key: string | null; n
   return new Map(rows.map((row) => [row.key ?? '', Number(row.n)]));
 }
 
-export function referralsBy(db: LinkdeskDb, filter: ActivityFilter, by: 'month' | 'source' | 'status'): Promise<Counts> {
-  const key = by === 'month' ? sql`substr(e.received_on, 1, 7)` : by === 'source' ? sql`e.source` : sql`e.status`;
-  return grouped(db, sql<{ key: string; n: number }>`
-    SELECT ${key} AS key, COUNT(*) AS n FROM episodes e
+/** Adds n to a key of a count map. */
+function add(counts: Counts, key: string, n: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + n);
+}
+
+/**
+ * Referrals received in the period, read once and counted by month, source and status (one pass
+ * over the period's referrals rather than one per breakdown: docs/performance.md).
+ */
+export async function referralsReceived(db: LinkdeskDb, filter: ActivityFilter): Promise<{ byMonth: Counts; bySource: Counts; byStatus: Counts }> {
+  const { rows } = await sql<{ month: string; source: string; status: string; n: number }>`
+    SELECT substr(e.received_on, 1, 7) AS month, e.source, e.status, COUNT(*) AS n FROM episodes e
     WHERE e.received_on BETWEEN ${filter.from} AND ${filter.to} ${worker(filter)}
-    GROUP BY key`);
+    GROUP BY 1, 2, 3`.execute(db);
+  const received = { byMonth: new Map(), bySource: new Map(), byStatus: new Map() } satisfies Record<string, Counts>;
+  for (const row of rows) {
+    add(received.byMonth, row.month, Number(row.n));
+    add(received.bySource, row.source, Number(row.n));
+    add(received.byStatus, row.status, Number(row.n));
+  }
+  return received;
 }
 
 /** A referral can have several reasons, so these counts do not add up to the referrals. */
@@ -80,18 +94,19 @@ export async function caseloadByMonth(db: LinkdeskDb, filter: ActivityFilter): P
   return open;
 }
 
-export function contactsByMode(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
-  return grouped(db, sql<{ key: string; n: number }>`
-    SELECT c.mode AS key, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
-    WHERE c.did_not_attend = 0 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to}
-    GROUP BY c.mode`);
-}
-
-export async function missedContacts(db: LinkdeskDb, filter: ActivityFilter): Promise<number> {
-  const counts = await grouped(db, sql<{ key: string; n: number }>`
-    SELECT 'missed' AS key, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
-    WHERE c.did_not_attend = 1 AND c.contact_on BETWEEN ${filter.from} AND ${filter.to}`);
-  return counts.get('missed') ?? 0;
+/** Contacts in the period, read once: attended ones by how they happened, and those missed. */
+export async function contactsInPeriod(db: LinkdeskDb, filter: ActivityFilter): Promise<{ attendedByMode: Counts; missed: number }> {
+  const { rows } = await sql<{ did_not_attend: number; mode: string; n: number }>`
+    SELECT c.did_not_attend, c.mode, COUNT(*) AS n FROM contacts c ${workerReferrals(filter, sql`c.episode_id`)}
+    WHERE c.contact_on BETWEEN ${filter.from} AND ${filter.to}
+    GROUP BY 1, 2`.execute(db);
+  const attendedByMode: Counts = new Map();
+  let missed = 0;
+  for (const row of rows) {
+    if (Number(row.did_not_attend) === 1) missed += Number(row.n);
+    else add(attendedByMode, row.mode, Number(row.n));
+  }
+  return { attendedByMode, missed };
 }
 
 /** People with attended contacts in the period, by how many they had (CONTACT_BANDS). */
@@ -109,29 +124,30 @@ export function peopleByContactBand(db: LinkdeskDb, filter: ActivityFilter): Pro
 }
 
 /**
- * Decisions at first contact, by month, dated by the contact at which the person decided: the
- * same date the GP code carries, so each referral's decision is counted once.
+ * The GP codes for the decision at first contact (accepted or declined), read once and counted
+ * by code: by month of the contact at which the person decided (the date the code carries, so
+ * each referral's decision is counted once), and by where the code is now (recorded within the
+ * week, late, waiting, overdue).
  */
-export function decisionsByMonth(db: LinkdeskDb, filter: ActivityFilter, decision: 'accepted' | 'declined'): Promise<Counts> {
-  const code = decision === 'accepted' ? SNOMED.referralToSocialPrescribing.code : SNOMED.socialPrescribingDeclined.code;
-  return grouped(db, sql<{ key: string; n: number }>`
-    SELECT substr(q.contact_on, 1, 7) AS key, COUNT(*) AS n FROM coding_queue q ${workerReferrals(filter, sql`q.episode_id`)}
-    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to}
-    GROUP BY key`);
-}
-
-/** GP codes for contacts in the period, by where they are: recorded within the week, late, waiting, overdue. */
-export function gpCodes(db: LinkdeskDb, filter: ActivityFilter, code: string): Promise<Counts> {
-  return grouped(db, sql<{ key: string; n: number }>`
-    SELECT CASE
+export async function decisionCodes(db: LinkdeskDb, filter: ActivityFilter, codes: readonly string[]): Promise<Map<string, { byMonth: Counts; byState: Counts }>> {
+  const { rows } = await sql<{ code: string; month: string; state: string; n: number }>`
+    SELECT q.code, substr(q.contact_on, 1, 7) AS month,
+      CASE
         WHEN q.recorded_on IS NOT NULL AND q.recorded_on <= q.due_on THEN 'on_time'
         WHEN q.recorded_on IS NOT NULL THEN 'late'
         WHEN q.due_on < ${filter.today} THEN 'overdue'
-        ELSE 'waiting' END AS key,
+        ELSE 'waiting' END AS state,
       COUNT(*) AS n
     FROM coding_queue q ${workerReferrals(filter, sql`q.episode_id`)}
-    WHERE q.code = ${code} AND q.contact_on BETWEEN ${filter.from} AND ${filter.to}
-    GROUP BY key`);
+    WHERE q.code IN (${sql.join(codes)}) AND q.contact_on BETWEEN ${filter.from} AND ${filter.to}
+    GROUP BY 1, 2, 3`.execute(db);
+  const byCode = new Map(codes.map((code) => [code, { byMonth: new Map() as Counts, byState: new Map() as Counts }]));
+  for (const row of rows) {
+    const counts = byCode.get(row.code)!;
+    add(counts.byMonth, row.month, Number(row.n));
+    add(counts.byState, row.state, Number(row.n));
+  }
+  return byCode;
 }
 
 export function closuresByReason(db: LinkdeskDb, filter: ActivityFilter): Promise<Counts> {
@@ -142,19 +158,25 @@ export function closuresByReason(db: LinkdeskDb, filter: ActivityFilter): Promis
 }
 
 /**
- * Directory use: connections to groups and services by the service's category, either made
- * (suggested) in the period or starting to attend in the period.
+ * Directory use, read once: connections to groups and services by the service's category, made
+ * (suggested) in the period and starting to attend in the period.
  */
-export function connectionsByCategory(db: LinkdeskDb, filter: ActivityFilter, event: 'made' | 'attending'): Promise<Counts> {
-  const step = event === 'made' ? sql`h.from_status IS NULL` : sql`h.to_status = 'attending'`;
-  return grouped(db, sql<{ key: string; n: number }>`
-    SELECT s.category AS key, COUNT(*) AS n
+export async function connectionsInPeriod(db: LinkdeskDb, filter: ActivityFilter): Promise<{ made: Counts; attending: Counts }> {
+  const { rows } = await sql<{ made: number; attending: number; category: string; n: number }>`
+    SELECT h.from_status IS NULL AS made, h.to_status = 'attending' AS attending, s.category, COUNT(*) AS n
     FROM connection_status_history h
       JOIN connections c ON c.id = h.connection_id
       ${workerReferrals(filter, sql`c.episode_id`)}
       JOIN directory_services s ON s.id = c.service_id
-    WHERE ${step} AND h.changed_on BETWEEN ${filter.from} AND ${filter.to}
-    GROUP BY s.category`);
+    WHERE (h.from_status IS NULL OR h.to_status = 'attending') AND h.changed_on BETWEEN ${filter.from} AND ${filter.to}
+    GROUP BY 1, 2, 3`.execute(db);
+  const made: Counts = new Map();
+  const attending: Counts = new Map();
+  for (const row of rows) {
+    if (Number(row.made) === 1) add(made, row.category, Number(row.n));
+    if (Number(row.attending) === 1) add(attending, row.category, Number(row.n));
+  }
+  return { made, attending };
 }
 
 /** Rows for every month of the period, zeros included, labelled "Mar 2026". */

@@ -35,27 +35,25 @@ function table(section: ActivitySection, id: string, title: string, unit: string
   return { id, section, title, unit, rows, additive };
 }
 
-async function build(db: LinkdeskDb, filter: ActivityFilter): Promise<Record<Exclude<ActivitySection, 'ons4_change'>, Section>> {
+async function build(db: LinkdeskDb, filter: ActivityFilter): Promise<{ sections: Record<Exclude<ActivitySection, 'ons4_change'>, Section>; missed: number }> {
   const month = (c: Counts) => counts.monthRows(filter, c);
-  const [byMonth, bySource, byReason, byStatus, caseload, byMode, bands, accepted, declined, referralCode, declinedCode, closures, made, attending] = await Promise.all([
-    counts.referralsBy(db, filter, 'month'),
-    counts.referralsBy(db, filter, 'source'),
-    counts.referralsByReason(db, filter),
-    counts.referralsBy(db, filter, 'status'),
-    counts.caseloadByMonth(db, filter),
-    counts.contactsByMode(db, filter),
-    counts.peopleByContactBand(db, filter),
-    counts.decisionsByMonth(db, filter, 'accepted'),
-    counts.decisionsByMonth(db, filter, 'declined'),
-    counts.gpCodes(db, filter, SNOMED.referralToSocialPrescribing.code),
-    counts.gpCodes(db, filter, SNOMED.socialPrescribingDeclined.code),
-    counts.closuresByReason(db, filter),
-    counts.connectionsByCategory(db, filter, 'made'),
-    counts.connectionsByCategory(db, filter, 'attending'),
-  ]);
+  // One pass per table read (referrals, reasons, contacts, codes, closures, connections): the
+  // breakdowns of each come from the same rows.
+  const accepted = SNOMED.referralToSocialPrescribing.code;
+  const declined = SNOMED.socialPrescribingDeclined.code;
+  const received = await counts.referralsReceived(db, filter);
+  const byReason = await counts.referralsByReason(db, filter);
+  const caseload = await counts.caseloadByMonth(db, filter);
+  const contacts = await counts.contactsInPeriod(db, filter);
+  const bands = await counts.peopleByContactBand(db, filter);
+  const codes = await counts.decisionCodes(db, filter, [accepted, declined]);
+  const closures = await counts.closuresByReason(db, filter);
+  const connections = await counts.connectionsInPeriod(db, filter);
+  const [byMonth, bySource, byStatus, byMode] = [received.byMonth, received.bySource, received.byStatus, contacts.attendedByMode];
+  const [acceptedCodes, declinedCodes] = [codes.get(accepted)!, codes.get(declined)!];
   const codeTable = (id: string, concept: { code: string; term: string }, c: Counts) =>
     table('gp_codes', id, `${concept.term} (${concept.code})`, 'Codes', counts.codeRows(GP_CODE_STATES, c), true);
-  return {
+  const sections = {
     referrals_by_month: { tables: [table('referrals_by_month', 'referrals_by_month', 'Referrals received', 'Referrals', month(byMonth), true)] },
     referrals_by_source: { tables: [table('referrals_by_source', 'referrals_by_source', 'Referrals received, by source', 'Referrals', counts.codeRows(REFERRAL_SOURCES, bySource), true)] },
     // A referral can give several reasons: these rows need not add up to the referrals.
@@ -67,19 +65,20 @@ async function build(db: LinkdeskDb, filter: ActivityFilter): Promise<Record<Exc
     contacts_per_person: { tables: [table('contacts_per_person', 'contacts_per_person', 'People with attended contacts, by how many', 'People', counts.codeRows(bandLabels, bands), true)] },
     decisions_by_month: {
       tables: [
-        table('decisions_by_month', 'decisions_accepted', 'Accepted social prescribing', 'Referrals', month(accepted), true),
-        table('decisions_by_month', 'decisions_declined', 'Declined social prescribing', 'Referrals', month(declined), true),
+        table('decisions_by_month', 'decisions_accepted', 'Accepted social prescribing', 'Referrals', month(acceptedCodes.byMonth), true),
+        table('decisions_by_month', 'decisions_declined', 'Declined social prescribing', 'Referrals', month(declinedCodes.byMonth), true),
       ],
     },
-    gp_codes: { tables: [codeTable('gp_codes_referral', SNOMED.referralToSocialPrescribing, referralCode), codeTable('gp_codes_declined', SNOMED.socialPrescribingDeclined, declinedCode)] },
+    gp_codes: { tables: [codeTable('gp_codes_referral', SNOMED.referralToSocialPrescribing, acceptedCodes.byState), codeTable('gp_codes_declined', SNOMED.socialPrescribingDeclined, declinedCodes.byState)] },
     closures_by_reason: { tables: [table('closures_by_reason', 'closures_by_reason', 'Referrals closed, by reason', 'Referrals', counts.codeRows(CLOSURE_REASONS, closures), true)] },
     directory_use: {
       tables: [
-        table('directory_use', 'connections_made', 'Connections made', 'Connections', counts.codeRows(DIRECTORY_CATEGORIES, made), true),
-        table('directory_use', 'connections_attending', 'Started attending', 'Connections', counts.codeRows(DIRECTORY_CATEGORIES, attending), true),
+        table('directory_use', 'connections_made', 'Connections made', 'Connections', counts.codeRows(DIRECTORY_CATEGORIES, connections.made), true),
+        table('directory_use', 'connections_attending', 'Started attending', 'Connections', counts.codeRows(DIRECTORY_CATEGORIES, connections.attending), true),
       ],
     },
   };
+  return { sections, missed: contacts.missed };
 }
 
 const sum = (rows: readonly RawRow[]) => rows.reduce((total, row) => total + row.count, 0);
@@ -101,7 +100,7 @@ export async function buildActivityReport(session: WorkspaceSession, query: Acti
   const threshold = await readThreshold(db);
   const worker = await workerOf(db, query.workerUserId);
   const filter: ActivityFilter = { from: query.from, to: query.to, workerUserId: query.workerUserId, today: todayOf(session), months: monthsBetween(query.from, query.to) };
-  const built = await build(db, filter);
+  const { sections: built, missed } = await build(db, filter);
   const ons4 = wanted.has('ons4_change') ? await ons4ChangeTables(db, filter) : [];
 
   const raw = [...ACTIVITY_SECTION_CODES.flatMap((section) => (section !== 'ons4_change' && wanted.has(section) ? built[section].tables : [])), ...ons4];
@@ -111,7 +110,7 @@ export async function buildActivityReport(session: WorkspaceSession, query: Acti
         { key: 'referrals', label: 'Referrals received', count: sum(built.referrals_by_month.tables[0]!.rows) },
         { key: 'people', label: 'People with attended contacts', count: sum(built.contacts_per_person.tables[0]!.rows) },
         { key: 'contacts', label: 'Attended contacts', count: sum(built.contacts_by_mode.tables[0]!.rows) },
-        { key: 'missed', label: 'Missed contacts (did not attend)', count: await counts.missedContacts(db, filter) },
+        { key: 'missed', label: 'Missed contacts (did not attend)', count: missed },
         { key: 'declined', label: 'Declined social prescribing', count: sum(built.decisions_by_month.tables[1]!.rows) },
         { key: 'closed', label: 'Referrals closed', count: sum(built.closures_by_reason.tables[0]!.rows) },
         { key: 'connections', label: 'Connections to groups and services made', count: sum(built.directory_use.tables[0]!.rows) },
