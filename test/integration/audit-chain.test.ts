@@ -37,6 +37,18 @@ async function verifyAsAdmin(folder: string): Promise<{ result: AuditVerificatio
 }
 
 describe('the audit log', () => {
+  it('numbers entries that requests write at the same moment one after another, and the chain still verifies', async () => {
+    const { session } = await adminWorkspace();
+    const before = auditRows(session.requireUnlocked().raw).length;
+    // Ten reads audited outside any transaction of their own, all in flight at once (as IPC calls can be).
+    await Promise.all(Array.from({ length: 10 }, (_, count) => session.audit({ action: 'people.searched', details: { resultCount: count } })));
+    const rows = auditRows(session.requireUnlocked().raw);
+    expect(rows).toHaveLength(before + 10);
+    expect(rows.slice(before).map((row) => JSON.parse(row.details_json).resultCount).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await ok<AuditVerification>(session, 'audit.verify')).toMatchObject({ ok: true, entriesChecked: before + 10 });
+    await session.close();
+  });
+
   it('records who, when, what and which record, and never the personal data itself', async () => {
     const clock = new ManualClock('2026-05-11T14:30:00.000Z');
     const { session, adminId } = await adminWorkspace({ clock });

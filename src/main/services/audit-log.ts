@@ -42,8 +42,13 @@ function hashEntry(fields: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Appends one entry. Call it inside the transaction that makes the change it records. */
+/**
+ * Appends one entry. Call it inside the transaction that makes the change it records. Outside
+ * one, it makes its own: reading the last entry and inserting the next are two awaits apart, and
+ * another request's entry written in between would otherwise take the same number.
+ */
 export async function appendAudit(db: LinkdeskDb, event: AuditEvent): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendAudit(trx, event));
   const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const fields: ChainedFields = {
     id: (last?.id ?? 0) + 1,

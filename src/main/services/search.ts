@@ -103,27 +103,29 @@ function nameOf(hit: PersonHit): string {
 }
 
 export async function searchPeople(session: WorkspaceSession, query: string): Promise<SearchResult[]> {
-  const { db } = session.requireUnlocked();
-  const trimmed = query.trim();
-  const results = new Map<string, SearchResult>();
-  const add = (hits: readonly (PersonHit & { snippet?: string })[], matchedIn: MatchedIn) => {
-    for (const hit of hits) {
-      if (results.has(hit.id) || results.size >= SEARCH_RESULT_LIMIT) continue;
-      results.set(hit.id, { personId: hit.id, name: nameOf(hit), nhsNumber: hit.nhs_number, dateOfBirth: hit.date_of_birth ?? '', matchedIn, snippet: hit.snippet ?? null });
+  // The reads and their audit entry in one transaction: one snapshot, and no result without its entry.
+  return session.requireUnlocked().db.transaction().execute(async (db) => {
+    const trimmed = query.trim();
+    const results = new Map<string, SearchResult>();
+    const add = (hits: readonly (PersonHit & { snippet?: string })[], matchedIn: MatchedIn) => {
+      for (const hit of hits) {
+        if (results.has(hit.id) || results.size >= SEARCH_RESULT_LIMIT) continue;
+        results.set(hit.id, { personId: hit.id, name: nameOf(hit), nhsNumber: hit.nhs_number, dateOfBirth: hit.date_of_birth ?? '', matchedIn, snippet: hit.snippet ?? null });
+      }
+    };
+    const digits = normaliseNhsNumber(trimmed);
+    const dateOfBirth = parseDateOfBirth(trimmed);
+    if (/^\d{10}$/.test(digits)) add(await byNhsNumber(db, digits), 'nhs_number');
+    else if (dateOfBirth) add(await byDateOfBirth(db, dateOfBirth), 'date_of_birth');
+    else {
+      const words = wordsOf(trimmed);
+      if (words.length > 0) add(await byName(db, words), 'name');
+      // A one-letter prefix would match most notes, so "Mary J" looks at names only.
+      if (words.length > 0 && words.every((word) => word.length >= 2)) add(await byNotes(db, words), 'notes');
     }
-  };
-  const digits = normaliseNhsNumber(trimmed);
-  const dateOfBirth = parseDateOfBirth(trimmed);
-  if (/^\d{10}$/.test(digits)) add(await byNhsNumber(db, digits), 'nhs_number');
-  else if (dateOfBirth) add(await byDateOfBirth(db, dateOfBirth), 'date_of_birth');
-  else {
-    const words = wordsOf(trimmed);
-    if (words.length > 0) add(await byName(db, words), 'name');
-    // A one-letter prefix would match most notes, so "Mary J" looks at names only.
-    if (words.length > 0 && words.every((word) => word.length >= 2)) add(await byNotes(db, words), 'notes');
-  }
-  const readable = await readablePeople(await caseScope(session), db, [...results.keys()]);
-  const found = [...results.values()].filter((result) => readable.has(result.personId));
-  await session.audit({ action: 'people.searched', details: { resultCount: found.length } });
-  return found;
+    const readable = await readablePeople(await caseScope(session, db), db, [...results.keys()]);
+    const found = [...results.values()].filter((result) => readable.has(result.personId));
+    await session.audit({ action: 'people.searched', details: { resultCount: found.length } }, db);
+    return found;
+  });
 }
