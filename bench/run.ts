@@ -104,7 +104,7 @@ try {
       baseline: extract.baseline,
       ratio,
       checks: [ratioCheck(ratio, BUDGETS.ratio)],
-      note: `baseline: the extract's own two SELECTs and CSV building on the plain copy (no worker thread, no ZIP, no file); ${extract.rows.toLocaleString('en-GB')} rows`,
+      note: `baseline: the extract's own SELECTs and CSV building on the plain copy, the same AES-256 ZIP and a plain write, in one thread; ${extract.rows.toLocaleString('en-GB')} rows`,
     });
     loop = extract.loop;
   } else {
