@@ -40,14 +40,14 @@ function prepare(raw: RawDatabase) {
         CASE WHEN recorded_on IS NOT NULL AND recorded_on <= due_on THEN 'on_time' WHEN recorded_on IS NOT NULL THEN 'late' WHEN due_on < @today THEN 'overdue' ELSE 'waiting' END AS state,
         COUNT(*) AS n
       FROM coding_queue WHERE code IN ('${ACCEPTED}', '${DECLINED}') AND contact_on BETWEEN @from AND @to GROUP BY 1, 2, 3`),
-    closures: raw.prepare(`SELECT closure_reason, COUNT(*) AS n FROM episodes WHERE status = 'closed' AND closed_on BETWEEN @from AND @to GROUP BY 1`),
+    closures: raw.prepare(`SELECT closure_reason, COUNT(*) AS n FROM episodes WHERE +status = 'closed' AND closed_on BETWEEN @from AND @to GROUP BY 1`),
     connections: raw.prepare(`SELECT h.from_status IS NULL AS made, h.to_status = 'attending' AS attending, s.category, COUNT(*) AS n
       FROM connection_status_history h JOIN connections c ON c.id = h.connection_id JOIN directory_services s ON s.id = c.service_id
       WHERE h.changed_on BETWEEN @from AND @to AND (h.from_status IS NULL OR h.to_status = 'attending') GROUP BY 1, 2, 3`),
     ons4: raw.prepare(`SELECT b.answers_json AS first, x.answers_json AS last FROM episodes e
         JOIN outcome_measures b ON b.episode_id = e.id AND b.instrument = 'ons4' AND b.timepoint = 'baseline' AND b.declined = 0
         JOIN outcome_measures x ON x.episode_id = e.id AND x.instrument = 'ons4' AND x.timepoint = 'end' AND x.declined = 0
-      WHERE e.status = 'closed' AND e.closed_on BETWEEN @from AND @to`),
+      WHERE +e.status = 'closed' AND e.closed_on BETWEEN @from AND @to`),
   };
 }
 

@@ -9,7 +9,8 @@ import type { RawTable } from './suppression';
  * and at the end, how many scored better, the same, or worse at the end on each of the four
  * questions, which are never summed. For anxiety lower is better, so "better" means a lower
  * score. The same referrals and timepoints as the cohort outcomes (docs/outcomes.md); counted in
- * SQL, one table per question, each adding up to the referrals with both scores.
+ * SQL, one table per question, each adding up to the referrals with both scores. Closed referrals
+ * are found by their closing date (the unary + keeps SQLite off the status index).
  */
 const DIRECTIONS = { better: 'Better at the end', same: 'No change', worse: 'Worse at the end' } as const;
 
@@ -22,7 +23,7 @@ export async function ons4ChangeTables(db: LinkdeskDb, filter: ActivityFilter): 
       FROM episodes e
         JOIN outcome_measures b ON b.episode_id = e.id AND b.instrument = 'ons4' AND b.timepoint = 'baseline' AND b.declined = 0
         JOIN outcome_measures x ON x.episode_id = e.id AND x.instrument = 'ons4' AND x.timepoint = 'end' AND x.declined = 0
-      WHERE e.status = 'closed' AND e.closed_on BETWEEN ${filter.from} AND ${filter.to} ${worker}
+      WHERE +e.status = 'closed' AND e.closed_on BETWEEN ${filter.from} AND ${filter.to} ${worker}
     ), items(i) AS (VALUES ${items}),
     changes AS (
       SELECT items.i AS item, json_extract(pairs.last, '$[' || items.i || ']') - json_extract(pairs.first, '$[' || items.i || ']') AS difference
