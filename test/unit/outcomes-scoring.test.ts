@@ -183,8 +183,10 @@ describe('cohort statistics', () => {
     expect(interval.high).toBeCloseTo(4.9632, 4);
   });
 
-  it('suppresses counts from 1 to 7 and rounds the rest to 5', () => {
-    expect([0, 1, 7, 8, 12, 13, 250].map((count) => shownCount(count).text)).toEqual(['0', '<8', '<8', '10', '10', '15', '250']);
-    expect(shownCount(5).value).toBeNull();
+  it('suppresses counts below the threshold (1 to 7 at the usual 8) and rounds the rest to 5', () => {
+    expect([0, 1, 7, 8, 12, 13, 250].map((count) => shownCount(count, 8).text)).toEqual(['0', '<8', '<8', '10', '10', '15', '250']);
+    expect(shownCount(5, 8).value).toBeNull();
+    expect([4, 5, 9, 10].map((count) => shownCount(count, 10).text)).toEqual(['<10', '<10', '<10', '10']);
+    expect(shownCount(3, 3).text).toBe('5');
   });
 });

@@ -210,16 +210,18 @@ export type CohortItem = z.infer<typeof cohortItemSchema>;
 export const cohortOutcomesSchema = z.object({
   from: z.string(),
   to: z.string(),
+  /** The workspace's small-number threshold the figures were suppressed with. */
+  threshold: z.number().int(),
   /** People whose episode closed in the period (their latest such episode). */
   closed: shownCountSchema,
   /** Of those, people with an answered ONS4 at baseline and at the end. */
   pairedOns4: shownCountSchema,
-  /** Per ONS4 item; empty when fewer than 8 people have pairs (small numbers are not shown). */
+  /** Per ONS4 item; empty when fewer people than the threshold have pairs (small numbers are not shown). */
   items: z.array(cohortItemSchema),
   systemUse: z.object({
     /** People with both windows entered. */
     people: shownCountSchema,
-    /** Mean per person over the 6 months; null when fewer than 8 people. */
+    /** Mean per person over the 6 months; null when fewer people than the threshold. */
     gpBefore: z.number().nullable(),
     gpAfter: z.number().nullable(),
     aeBefore: z.number().nullable(),

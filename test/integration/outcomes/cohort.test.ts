@@ -105,6 +105,21 @@ describe('cohort outcomes', () => {
     }
   });
 
+  it('follows the workspace’s small-number threshold, the same one the activity report uses', async () => {
+    const { worker, as } = await casework();
+    for (const pair of PAIRS.slice(0, 5)) await closedPerson(worker, pair.baseline, pair.end);
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    expect(await ok<CohortOutcomes>(worker, 'outcomes.cohort', march)).toMatchObject({ threshold: 8, pairedOns4: { text: '<8' }, items: [] });
+    // An admin lowers the threshold to 5 in the Reports settings: five people with pairs are now enough.
+    await ok(await as('admin'), 'reports.updateSettings', { threshold: 5 });
+    const lowered = await ok<CohortOutcomes>(worker, 'outcomes.cohort', march);
+    expect(lowered).toMatchObject({ threshold: 5, closed: { value: 5, text: '5' }, pairedOns4: { value: 5, text: '5' } });
+    expect(lowered.items).toHaveLength(4);
+    // And raised to 10, the same five are suppressed again.
+    await ok(await as('admin'), 'reports.updateSettings', { threshold: 10 });
+    expect(await ok<CohortOutcomes>(worker, 'outcomes.cohort', march)).toMatchObject({ threshold: 10, pairedOns4: { value: null, text: '<10' }, items: [] });
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const { worker } = await casework();
     expect((await refused(worker, 'outcomes.cohort', { from: '2026-03-31', to: '2026-03-01' })).fields).toEqual({ to: 'The end of the period cannot be before its start' });

@@ -1,17 +1,18 @@
 import type { z } from 'zod';
-import { shownCount, SMALLEST_SHOWN } from '../../../shared/domain/outcomes/disclosure';
+import { shownCount } from '../../../shared/domain/outcomes/disclosure';
 import { higherIsBetter, improvedByBand, ONS4_ITEMS } from '../../../shared/domain/outcomes/ons4';
 import { mean, meanWith95Ci } from '../../../shared/domain/outcomes/statistics';
 import type { CohortItem, CohortOutcomes, cohortQuerySchema } from '../../../shared/ipc/outcomes-schemas';
 import type { LinkdeskDb } from '../../store/kysely';
 import type { WorkspaceSession } from '../workspace-session';
+import { readThreshold } from '../reports/report-settings';
 
 /**
  * Cohort outcomes for people whose episodes closed in a period (each person's latest episode
  * closed in it): how many have an answered ONS4 at baseline and at the end, the mean change per
  * item with its 95% confidence interval, and the share whose end score is at least one ONS band
- * better. Aggregate only: counts from 1 to 7 show as "<8", others are rounded to 5, and no
- * statistic is shown for fewer than 8 people.
+ * better. Aggregate only, with the workspace's small-number threshold (8 unless changed): counts
+ * below it show as "<8", others are rounded to 5, and no statistic is shown for fewer people.
  */
 type CohortQuery = z.output<typeof cohortQuerySchema>;
 
@@ -74,7 +75,7 @@ function itemStatistics(pairs: readonly Pair[]): CohortItem[] {
   });
 }
 
-async function systemUseSummary(db: LinkdeskDb, episodeIds: readonly string[]): Promise<CohortOutcomes['systemUse']> {
+async function systemUseSummary(db: LinkdeskDb, episodeIds: readonly string[], threshold: number): Promise<CohortOutcomes['systemUse']> {
   const rows =
     episodeIds.length === 0
       ? []
@@ -85,10 +86,10 @@ async function systemUseSummary(db: LinkdeskDb, episodeIds: readonly string[]): 
           .where('gp_before', 'is not', null)
           .where('gp_after', 'is not', null)
           .execute();
-  const enough = rows.length >= SMALLEST_SHOWN;
+  const enough = rows.length >= threshold;
   const meanOf = (pick: (row: (typeof rows)[number]) => number | null) => (enough ? mean(rows.map((row) => pick(row)!)) : null);
   return {
-    people: shownCount(rows.length),
+    people: shownCount(rows.length, threshold),
     gpBefore: meanOf((row) => row.gp_before),
     gpAfter: meanOf((row) => row.gp_after),
     aeBefore: meanOf((row) => row.ae_before),
@@ -99,15 +100,17 @@ async function systemUseSummary(db: LinkdeskDb, episodeIds: readonly string[]): 
 export async function cohortOutcomes(session: WorkspaceSession, query: CohortQuery): Promise<CohortOutcomes> {
   const { db } = session.requireUnlocked();
   return db.transaction().execute(async (trx) => {
+    const threshold = await readThreshold(trx);
     const episodes = await closedEpisodes(trx, query);
     const pairs = await ons4Pairs(trx, episodes);
     const result: CohortOutcomes = {
       from: query.from,
       to: query.to,
-      closed: shownCount(episodes.length),
-      pairedOns4: shownCount(pairs.length),
-      items: pairs.length >= SMALLEST_SHOWN ? itemStatistics(pairs) : [],
-      systemUse: await systemUseSummary(trx, episodes),
+      threshold,
+      closed: shownCount(episodes.length, threshold),
+      pairedOns4: shownCount(pairs.length, threshold),
+      items: pairs.length >= threshold ? itemStatistics(pairs) : [],
+      systemUse: await systemUseSummary(trx, episodes, threshold),
     };
     await session.audit({ action: 'outcome.cohort_viewed', details: { from: query.from, to: query.to } }, trx);
     return result;

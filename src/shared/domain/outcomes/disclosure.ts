@@ -1,10 +1,10 @@
 /**
- * Small-number suppression for aggregate figures, the common NHS rule: a count from 1 to 7 is
- * shown as "<8", any other count is rounded to the nearest 5 (0 stays 0). Statistics about fewer
- * than 8 people are not shown at all.
+ * Small-number suppression for the cohort outcomes' aggregate figures. The threshold is the
+ * workspace's own (Reports settings, 8 unless an admin changed it; reports/report-settings.ts),
+ * the same one the activity report uses: a count from 1 to threshold − 1 is shown as "<8", any
+ * other count is rounded to the nearest 5 (0 stays 0), and statistics about fewer people than the
+ * threshold are not shown at all.
  */
-export const SMALLEST_SHOWN = 8;
-
 export interface ShownCount {
   /** The count as published: null when suppressed. */
   value: number | null;
@@ -12,9 +12,9 @@ export interface ShownCount {
   text: string;
 }
 
-export function shownCount(count: number): ShownCount {
+export function shownCount(count: number, threshold: number): ShownCount {
   if (count === 0) return { value: 0, text: '0' };
-  if (count < SMALLEST_SHOWN) return { value: null, text: `<${SMALLEST_SHOWN}` };
+  if (count < threshold) return { value: null, text: `<${threshold}` };
   const rounded = Math.round(count / 5) * 5;
   return { value: rounded, text: rounded.toLocaleString('en-GB') };
 }

@@ -13,7 +13,6 @@ import { subYears } from 'date-fns';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { SMALLEST_SHOWN } from '../../../../shared/domain/outcomes/disclosure';
 import { cohortQuerySchema, type CohortOutcomes as Cohort } from '../../../../shared/ipc/outcomes-schemas';
 import { api, errorMessage } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
@@ -136,7 +135,7 @@ export function CohortOutcomes() {
           </Typography>
           {cohort.items.length === 0 && cohort.closed.value !== 0 && (
             <Alert severity="info" sx={{ mt: 2 }}>
-              Fewer than {SMALLEST_SHOWN} people have ONS4 at the start and the end, so no figures are shown: small numbers could identify people.
+              Fewer than {cohort.threshold} people have ONS4 at the start and the end, so no figures are shown: small numbers could identify people.
             </Alert>
           )}
         </Box>
@@ -150,8 +149,8 @@ export function CohortOutcomes() {
       {cohort && <SystemUseTable systemUse={cohort.systemUse} />}
       {cohort && (
         <Typography variant="body2" sx={{ mt: 2, color: 'text.secondary' }}>
-          The 95% confidence interval is the mean change ± t(0.975, n − 1) × SD ÷ √n. Counts from 1 to 7 show as “&lt;{SMALLEST_SHOWN}”; others are rounded to
-          the nearest 5. Statistics for fewer than {SMALLEST_SHOWN} people are not shown.
+          The 95% confidence interval is the mean change ± t(0.975, n − 1) × SD ÷ √n. Counts from 1 to {cohort.threshold - 1} show as “&lt;{cohort.threshold}”; others are rounded
+          to the nearest 5. Statistics for fewer than {cohort.threshold} people are not shown.
         </Typography>
       )}
     </Paper>
