@@ -9,6 +9,11 @@ export function workspaceFiles(folder: string) {
     keyring: join(folder, 'keyring.json'),
     /** Sign-in failures seen while locked (user name and time only), moved into the audit log at the next unlock. */
     signInAttempts: join(folder, 'sign-in-attempts.json'),
+    /**
+     * Who has been erased, as keyed hashes only (services/records/erasure-ledger.ts): kept outside
+     * the database so that restoring an older backup can erase them again.
+     */
+    erasures: join(folder, 'erasures.json'),
   };
 }
 export type WorkspaceFiles = ReturnType<typeof workspaceFiles>;

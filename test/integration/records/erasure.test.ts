@@ -3,23 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { planErasure } from '../../../src/main/services/records/erasure-plan';
 import { workspaceFiles } from '../../../src/main/store/workspace-files';
 import type { ErasureResult, RetentionReviewRow } from '../../../src/shared/ipc/records-schemas';
-import { advanceDays, auditOf, casework } from '../../support/casework';
+import { auditOf, casework } from '../../support/casework';
 import { findInFiles, ok, refused } from '../../support/workspace';
-import { dataKeyOf, decryptedBytes, dumpEverything, fullRecord, occurrences } from './support';
+import { dataKeyOf, decryptedBytes, dumpEverything, fullRecord, occurrences, twoClosedRecords as closedPair } from './support';
 
 const VICTIM = { given: 'Quorravel', family: 'Zindleworth', seed: 424_242 };
 const BYSTANDER = { given: 'Bellamina', family: 'Keepworthy', seed: 515_151 };
 
-/** Two people with full records, both closed, nine years on; the link worker signed out. */
-async function twoClosedRecords() {
-  const work = await casework();
-  const victim = await fullRecord(work.worker, work.clock, VICTIM);
-  const bystander = await fullRecord(work.worker, work.clock, BYSTANDER);
-  await work.worker.close();
-  advanceDays(work.clock, 9 * 366);
-  const admin = await work.as('admin');
-  return { ...work, victim, bystander, admin };
-}
+const twoClosedRecords = () => closedPair(VICTIM, BYSTANDER);
 
 describe('erasure', () => {
   it('finds every table that holds a person’s rows from the schema, children before the tables they point at', async () => {

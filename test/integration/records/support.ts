@@ -6,7 +6,7 @@ import type { WorkspaceSession } from '../../../src/main/services/workspace-sess
 import { openEncryptedDatabase } from '../../../src/main/store/open-database';
 import type { ManualClock } from '../../support/workspace';
 import { ok, tempFolder } from '../../support/workspace';
-import { advanceDays, createEpisode, createPerson, nhsNumber, recordContact } from '../../support/casework';
+import { advanceDays, casework, createEpisode, createPerson, nhsNumber, recordContact } from '../../support/casework';
 import { createEntry } from '../directory/support';
 import { agreedPlan } from '../plans/support';
 
@@ -109,4 +109,17 @@ export function occurrences(haystack: string | Buffer, needles: readonly string[
 
 export function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+type Who = { given: string; family: string; seed: number };
+
+/** Two people with full records, both closed, nine years on (past retention); the link worker signed out, an admin signed in. */
+export async function twoClosedRecords(victimWho: Who, bystanderWho: Who) {
+  const work = await casework();
+  const victim = await fullRecord(work.worker, work.clock, victimWho);
+  const bystander = await fullRecord(work.worker, work.clock, bystanderWho);
+  await work.worker.close();
+  advanceDays(work.clock, 9 * 366);
+  const admin = await work.as('admin');
+  return { ...work, victim, bystander, admin };
 }

@@ -3,12 +3,15 @@ import type { z } from 'zod';
 import type { ErasureResult, eraseInputSchema } from '../../../shared/ipc/records-schemas';
 import { AppError } from '../../errors';
 import { logger } from '../../logger';
+import type { LinkdeskDb } from '../../store/kysely';
 import type { RawDatabase } from '../../store/open-database';
+import { appendAudit } from '../audit-log';
 import { invalidInput } from '../casework-common';
 import { foldName } from '../people';
 import type { WorkspaceSession } from '../workspace-session';
 import { deleteGuards, fullTextIndexes, planErasure, quoteName, SUBJECT } from './erasure-plan';
 import { compactAfterErasure } from './compaction';
+import { erasedAmong, recordErasure } from './erasure-ledger';
 import { writeCompactionPending } from './records-settings';
 import { isPastRetention } from './retention';
 
@@ -37,8 +40,53 @@ function rebuildIndexes(raw: RawDatabase): void {
   }
 }
 
+/**
+ * Deletes every row of one person inside the caller's transaction (children first, foreign keys
+ * checked at commit, delete guards lifted and put back) and rebuilds the full-text indexes.
+ */
+async function removePersonRows(trx: LinkdeskDb, raw: RawDatabase, personId: string): Promise<ErasureResult['tables']> {
+  const steps = planErasure(raw);
+  const guards = deleteGuards(
+    raw,
+    steps.map((step) => step.table),
+  );
+  const tables: ErasureResult['tables'] = [];
+  await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+  await sql`CREATE TEMP TABLE erasure_subject (id TEXT PRIMARY KEY)`.execute(trx);
+  await sql`INSERT INTO temp.erasure_subject (id) VALUES (${personId})`.execute(trx);
+  for (const guard of guards) await sql.raw(`DROP TRIGGER ${quoteName(guard.name)}`).execute(trx);
+  for (const step of steps) {
+    const result = await sql.raw(`DELETE FROM ${quoteName(step.table)} WHERE ${step.where}`).execute(trx);
+    const rows = Number(result.numAffectedRows ?? 0);
+    if (rows > 0) tables.push({ table: step.table, rows });
+  }
+  for (const guard of guards) await sql.raw(guard.sql).execute(trx);
+  rebuildIndexes(raw);
+  await sql`DROP TABLE temp.erasure_subject`.execute(trx);
+  return tables;
+}
+
+/**
+ * After a restore: erases again everyone the workspace's erasure ledger names (a backup made
+ * before their erasure brought them back), each in its own transaction with its own audit entry,
+ * then rewrites the file. Returns how many were erased again.
+ */
+export async function reapplyErasures(db: LinkdeskDb, raw: RawDatabase, ledgerPath: string, dataKey: Uint8Array, who: { actor: { id: string; username: string } | null; at: Date }): Promise<number> {
+  const people = (raw.prepare('SELECT id FROM people').all() as { id: string }[]).map((row) => row.id);
+  const again = erasedAmong(ledgerPath, dataKey, people);
+  for (const personId of again) {
+    await db.transaction().execute(async (trx) => {
+      const tables = await removePersonRows(trx, raw, personId);
+      const rowsRemoved = tables.reduce((sum, table) => sum + table.rows, 0);
+      await appendAudit(trx, { actor: who.actor, action: 'person.erased', entityType: 'person', entityId: personId, details: { reason: 'erased_before_restore', rowsRemoved, tables: tables.length }, at: who.at });
+    });
+  }
+  if (again.length > 0) compactAfterErasure(raw);
+  return again.length;
+}
+
 export async function erasePerson(session: WorkspaceSession, input: EraseInput): Promise<ErasureResult> {
-  const { db, raw } = session.requireUnlocked();
+  const { db, raw, dataKey } = session.requireUnlocked();
   const started = performance.now();
   const person = await db.selectFrom('people').select(['id', 'given_name', 'family_name']).where('id', '=', input.personId).executeTakeFirst();
   if (!person) throw new AppError('not_found', 'That person’s record does not exist (it may already have been erased).');
@@ -48,26 +96,10 @@ export async function erasePerson(session: WorkspaceSession, input: EraseInput):
   if (input.reason === 'retention_period_ended' && !(await isPastRetention(session, db, person.id))) {
     invalidInput({ reason: 'This person’s retention period has not ended. Choose another reason if erasure was agreed for another reason' });
   }
-  const steps = planErasure(raw);
-  const guards = deleteGuards(
-    raw,
-    steps.map((step) => step.table),
-  );
-  const tables: ErasureResult['tables'] = [];
   const episodes = await db.selectFrom('episodes').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', person.id).executeTakeFirstOrThrow();
+  let tables: ErasureResult['tables'] = [];
   await db.transaction().execute(async (trx) => {
-    await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-    await sql`CREATE TEMP TABLE erasure_subject (id TEXT PRIMARY KEY)`.execute(trx);
-    await sql`INSERT INTO temp.erasure_subject (id) VALUES (${person.id})`.execute(trx);
-    for (const guard of guards) await sql.raw(`DROP TRIGGER ${quoteName(guard.name)}`).execute(trx);
-    for (const step of steps) {
-      const result = await sql.raw(`DELETE FROM ${quoteName(step.table)} WHERE ${step.where}`).execute(trx);
-      const rows = Number(result.numAffectedRows ?? 0);
-      if (rows > 0) tables.push({ table: step.table, rows });
-    }
-    for (const guard of guards) await sql.raw(guard.sql).execute(trx);
-    rebuildIndexes(raw);
-    await sql`DROP TABLE temp.erasure_subject`.execute(trx);
+    tables = await removePersonRows(trx, raw, person.id);
     // Cleared once the file is rewritten; if that fails, the review page tries again.
     await writeCompactionPending(trx, true);
     const rowsRemoved = tables.reduce((sum, table) => sum + table.rows, 0);
@@ -80,6 +112,8 @@ export async function erasePerson(session: WorkspaceSession, input: EraseInput):
       },
       trx,
     );
+    // Last before the commit, so no committed erasure is missing from the ledger (erasure-ledger.ts).
+    recordErasure(session.files.erasures, dataKey, person.id, session.clock.now());
   });
   try {
     compactAfterErasure(raw);

@@ -14,6 +14,7 @@ import { workspaceFiles, type WorkspaceFiles } from '../../store/workspace-files
 import { appendAudit, verifyAuditChain } from '../audit-log';
 import { checkDatabaseIntegrity } from '../integrity';
 import { BACKUP_FILES, readManifest, sha256OfFile, type BackupManifest } from './backup-files';
+import { reapplyErasures } from './erasure';
 
 /**
  * Restore: a backup is opened with a secret of its own day (a password valid then, or the
@@ -211,6 +212,8 @@ export async function replaceWorkspace(files: WorkspaceFiles, backup: UnlockedBa
         details: { backupCreatedAt: backup.manifest.createdAt, method: backup.method, auditEntries: backup.manifest.audit.entries },
         at: who.clock.now(),
       });
+      // Anyone erased since the backup was made comes back with it: erase them again.
+      await reapplyErasures(db, raw, files.erasures, backup.dataKey, { actor: who.actor, at: who.clock.now() });
     } finally {
       await closeConnection(raw, db);
     }

@@ -36,7 +36,7 @@ export function EraseDialog({ person, onClose, onErased }: Props) {
   return (
     <FormDialog
       title={`Erase ${name}’s record`}
-      description={`This removes everything Linkdesk holds about ${name}: details, referrals, contacts, notes, plans, connections and search entries. It cannot be undone. The audit log keeps one entry saying a record was erased, without the name. Backups made before today still hold the record until they are replaced.`}
+      description={`This removes everything Linkdesk holds about ${name}: details, referrals, contacts, notes, plans, connections and search entries. It cannot be undone. The audit log keeps one entry saying a record was erased, without the name. Backups made before today still hold the record until they are replaced; if one is restored, Linkdesk erases the record again.`}
       failure={failure}
       submitLabel="Erase for good"
       submitting={form.formState.isSubmitting}
