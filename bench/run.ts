@@ -8,11 +8,8 @@ import { fixedClock } from './dataset/generate';
 import { isScaleName, SCALES } from './dataset/scale';
 import { machineDescription } from './machine';
 import type { BenchContext, Measurement } from './measure/context';
-import { type EventLoopResult, measureEventLoop } from './measure/event-loop';
 import { measurePseudonymisedExport } from './measure/pseudonymised-export';
-import { contract } from '../src/shared/ipc/contract';
 import { MEASUREMENTS } from './measure';
-import { areaState } from './measure/not-built';
 import { openPlainDatabase, plainSession } from './measure/plain-store';
 import { callRouter } from './measure/router-call';
 import { timePair } from './measure/timing';
@@ -93,24 +90,18 @@ try {
   await measureOperations(context);
   await measureEncryption(context);
   const exportLine = 'pseudonymised export of all contacts';
-  let loop: EventLoopResult;
-  if (hasChannel('exports', 'pseudonymisedExtract')) {
-    const extract = await measurePseudonymisedExport(context, scale.name === 'full' ? 2 : 1);
-    const ratio = extract.service.median / extract.baseline.median;
-    lines.push({
-      section: operationsSection,
-      label: exportLine,
-      value: extract.service,
-      baseline: extract.baseline,
-      ratio,
-      checks: [ratioCheck(ratio, BUDGETS.ratio)],
-      note: `baseline: the extract's own SELECTs and CSV building on the plain copy, the same AES-256 ZIP and a plain write, in one thread; ${extract.rows.toLocaleString('en-GB')} rows`,
-    });
-    loop = extract.loop;
-  } else {
-    lines.push({ section: operationsSection, label: exportLine, text: areaState('exports'), checks: [] });
-    loop = await measureEventLoop(context);
-  }
+  const extract = await measurePseudonymisedExport(context, scale.name === 'full' ? 2 : 1);
+  const ratio = extract.service.median / extract.baseline.median;
+  lines.push({
+    section: operationsSection,
+    label: exportLine,
+    value: extract.service,
+    baseline: extract.baseline,
+    ratio,
+    checks: [ratioCheck(ratio, BUDGETS.ratio)],
+    note: `baseline: the extract's own SELECTs and CSV building on the plain copy, the same AES-256 ZIP and a plain write, in one thread; ${extract.rows.toLocaleString('en-GB')} rows`,
+  });
+  const loop = extract.loop;
   lines.push({
     section: 'Responsiveness',
     label: 'event-loop delay p99 during an export',
@@ -184,10 +175,6 @@ async function measureOperations(context: BenchContext): Promise<void> {
     if (disagreement) checks.push({ name: 'same result as the baseline', pass: false });
     lines.push({ section, label: measurement.label, value: a, baseline: b, ratio, checks, note: `baseline: ${measurement.baselineLabel}${disagreement ? `\n    MISMATCH: ${disagreement}` : ''}` });
   }
-}
-
-function hasChannel(area: string, action: string): boolean {
-  return Object.hasOwn((contract as unknown as Record<string, Record<string, unknown> | undefined>)[area] ?? {}, action);
 }
 
 async function measureEncryption(context: BenchContext): Promise<void> {

@@ -24,8 +24,6 @@ export interface Measurement {
   label: string;
   /** What the baseline does, in a few words, for the report. */
   baselineLabel: string;
-  /** Why it cannot be measured yet (its feature is not on main), or null. */
-  notBuilt?(context: BenchContext): string | null;
   /** A guide budget for the operation's own p95, in milliseconds (issue #8), if any. */
   guideP95Ms?: number;
   /** At most this many timed runs per side (and two warm-ups), for operations that take seconds. */

@@ -29,7 +29,13 @@ export function subjectTag(dataKey: Uint8Array, personId: string): string {
 /** The ledger's entries; an absent file is an empty ledger. A damaged one is refused, not ignored. */
 export function readErasureLedger(path: string): Ledger['entries'] {
   if (!existsSync(path)) return [];
-  const parsed = ledgerSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let content: unknown;
+  try {
+    content = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    content = null;
+  }
+  const parsed = ledgerSchema.safeParse(content);
   if (!parsed.success) throw new Error('The erasure ledger (erasures.json) is damaged');
   return parsed.data.entries;
 }
